@@ -1,0 +1,21 @@
+import { ConnectionPanel } from '@/features/settings/connection-panel';
+import { PipelineList } from '@/features/pipelines/pipeline-list';
+import { DocumentDropzone } from '@/features/upload/document-dropzone';
+import { RunsWorkspace } from '@/features/runs/runs-workspace';
+
+/** Composition root: the only place where features meet. */
+export function App() {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Reducto Pipeline Compare</h1>
+      </header>
+      <main className="app-main">
+        <ConnectionPanel />
+        <PipelineList />
+        <DocumentDropzone />
+        <RunsWorkspace />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+// Shared setup for Node-environment suites (API client, emulator, results).
+export {};
