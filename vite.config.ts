@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './scripts/csp-plugin';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 
@@ -18,7 +19,7 @@ const nodeSuites = [
 export default defineConfig({
   // Relative base: the built dist/ works from any host and any sub-path.
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   resolve: { alias: { '@': src } },
   worker: { format: 'es' },
   build: {
