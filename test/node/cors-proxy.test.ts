@@ -1,17 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without type declarations
-import { startCorsProxy } from '../../scripts/cors-proxy.mjs';
-
-interface Proxy {
-  url: string;
-  close: () => Promise<void>;
-}
+import { startCorsProxy, type CorsProxy } from '../../scripts/cors-proxy.mjs';
 
 describe('the CORS proxy recipe', () => {
   let target: Server;
   let targetUrl = '';
-  let proxy: Proxy;
+  let proxy: CorsProxy;
   const seen: { path?: string; auth?: string; body?: string } = {};
 
   beforeAll(async () => {
@@ -29,11 +23,11 @@ describe('the CORS proxy recipe', () => {
     await new Promise<void>((done) => target.listen(0, '127.0.0.1', done));
     const address = target.address();
     targetUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    proxy = (await startCorsProxy({
+    proxy = await startCorsProxy({
       target: targetUrl,
       allowOrigin: 'https://tools.example.com',
       port: 0,
-    })) as Proxy;
+    });
   });
 
   afterAll(async () => {
