@@ -28,8 +28,9 @@ export interface RenderPageOptions {
 }
 
 /**
- * Renders one page (1-based) into a canvas: sized in CSS pixels to the
- * page at `scale`, drawn at the device pixel ratio so text stays sharp.
+ * Renders one page (1-based) into a canvas at `scale`, with a backing store
+ * at the device pixel ratio so text stays sharp. The caller sizes the
+ * canvas's CSS box (to the page box the overlay also uses).
  *
  * Any render still running into the same canvas is cancelled first, so
  * quick page turns or zoom clicks never paint an old page over a new one.
@@ -43,16 +44,13 @@ export async function renderPageToCanvas(
 ): Promise<boolean> {
   const generation = (generations.get(canvas) ?? 0) + 1;
   generations.set(canvas, generation);
-  cancelCanvasRender(canvas);
+  cancelActive(canvas);
   const page = await doc.getPage(pageNumber);
   // A newer render was requested for this canvas while we awaited.
   if (generations.get(canvas) !== generation) return false;
-  cancelCanvasRender(canvas);
   const viewport = page.getViewport({ scale: scale * pixelRatio });
   canvas.width = Math.floor(viewport.width);
   canvas.height = Math.floor(viewport.height);
-  canvas.style.width = `${Math.floor(viewport.width / pixelRatio)}px`;
-  canvas.style.height = `${Math.floor(viewport.height / pixelRatio)}px`;
   const task = page.render({ canvas, viewport });
   activeRenders.set(canvas, task);
   try {
@@ -66,8 +64,13 @@ export async function renderPageToCanvas(
   }
 }
 
-/** Cancels whatever is drawing into the canvas (on unmount). */
+/** Cancels whatever is drawing or about to draw into the canvas (on unmount). */
 export function cancelCanvasRender(canvas: HTMLCanvasElement): void {
+  generations.set(canvas, (generations.get(canvas) ?? 0) + 1);
+  cancelActive(canvas);
+}
+
+function cancelActive(canvas: HTMLCanvasElement): void {
   activeRenders.get(canvas)?.cancel();
   activeRenders.delete(canvas);
 }
