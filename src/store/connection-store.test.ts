@@ -81,10 +81,8 @@ describe('connection store', () => {
   it('keeps the last valid base URL when given an invalid one', () => {
     connectionActions.baseUrlChanged('https://au.platform.reducto.ai');
     const result = connectionActions.baseUrlChanged('http://example.com');
-    expect(result).toEqual({
-      ok: false,
-      reason: expect.stringMatching(/https/),
-    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/https/);
     expect(getConnection().baseUrl).toBe('https://au.platform.reducto.ai');
   });
 
