@@ -1,0 +1,108 @@
+import type { Comparison, NormalizedResult } from './model';
+import { compareResults } from './compare';
+import { toComparable, type DiffReply } from './diff-protocol';
+
+/** Below this many blocks (both sides together) a worker costs more than it saves. */
+export const WORKER_THRESHOLD_BLOCKS = 2000;
+
+/** The Worker surface diffInWorker uses (injectable for tests). */
+export interface DiffWorker {
+  postMessage(message: unknown): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<DiffReply>) => void,
+  ): void;
+  addEventListener(type: 'error', listener: (event: Event) => void): void;
+  terminate(): void;
+}
+
+export interface DiffInWorkerOptions {
+  /** Cancels the diff; the promise rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Defaults to WORKER_THRESHOLD_BLOCKS. */
+  thresholdBlocks?: number;
+  /** Defaults to the module worker in ./diff.worker.ts; null when Worker is unavailable. */
+  createWorker?: () => DiffWorker | null;
+}
+
+type DiffInput = Pick<
+  NormalizedResult,
+  'blocks' | 'extract' | 'split' | 'metrics'
+>;
+
+function defaultWorker(): DiffWorker | null {
+  if (typeof Worker === 'undefined') return null;
+  return new Worker(new URL('./diff.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+}
+
+function abortError(): DOMException {
+  return new DOMException('The comparison was cancelled.', 'AbortError');
+}
+
+/**
+ * compareResults, off the main thread for big inputs so the page never
+ * freezes. Small inputs, environments without Worker (jsdom, Node) and a
+ * worker that fails to start all fall back to the main thread; the result
+ * is identical either way.
+ */
+export function diffInWorker(
+  baseline: DiffInput,
+  candidate: DiffInput,
+  options: DiffInWorkerOptions = {},
+): Promise<Comparison> {
+  const {
+    signal,
+    thresholdBlocks = WORKER_THRESHOLD_BLOCKS,
+    createWorker = defaultWorker,
+  } = options;
+  if (signal?.aborted) return Promise.reject(abortError());
+  const onMainThread = () => compareResults(baseline, candidate);
+  if (baseline.blocks.length + candidate.blocks.length < thresholdBlocks) {
+    return Promise.resolve().then(onMainThread);
+  }
+  let worker: DiffWorker | null;
+  try {
+    worker = createWorker();
+  } catch {
+    worker = null; // e.g. a CSP without worker-src: diff here instead.
+  }
+  if (worker === null) return Promise.resolve().then(onMainThread);
+  const active = worker;
+
+  return new Promise<Comparison>((resolve, reject) => {
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      active.terminate();
+      signal?.removeEventListener('abort', onAbort);
+      outcome();
+    };
+    const onAbort = () => finish(() => reject(abortError()));
+    signal?.addEventListener('abort', onAbort);
+    active.addEventListener('message', (event: MessageEvent<DiffReply>) => {
+      const reply = event.data;
+      if (reply.ok) finish(() => resolve(reply.comparison));
+      else
+        finish(() =>
+          reject(new Error(`The comparison failed: ${reply.message}`)),
+        );
+    });
+    // The worker could not load or crashed: the main thread still answers.
+    active.addEventListener('error', () => {
+      finish(() => {
+        try {
+          resolve(onMainThread());
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+    active.postMessage({
+      baseline: toComparable(baseline),
+      candidate: toComparable(candidate),
+    });
+  });
+}
