@@ -1,0 +1,64 @@
+import { memo } from 'react';
+import type { PageMarkCounts, PageMarks } from '@/results/page-marks';
+import { DIFFERENCE_STATUSES } from '@/results/page-marks';
+import { statusMark } from '../status-marks';
+
+interface PageListProps {
+  pageCount: number;
+  current: number;
+  marks: PageMarks;
+  onPage: (page: number) => void;
+}
+
+/** "+ 1 added, ± 2 changed" */
+function describeMarks(counts: PageMarkCounts): string {
+  return DIFFERENCE_STATUSES.filter((s) => counts[s] > 0)
+    .map((s) => `${statusMark(s)} ${counts[s]} ${s}`)
+    .join(', ');
+}
+
+/**
+ * Every page as a button, with a symbol and count on pages that differ from
+ * the baseline. Memoised: it only changes with the page or the marks, not
+ * with zoom or selection, and a 500-page list is worth not rebuilding.
+ */
+export const PageList = memo(function PageList({
+  pageCount,
+  current,
+  marks,
+  onPage,
+}: PageListProps) {
+  const pages = Array.from({ length: pageCount }, (_, i) => i + 1);
+  return (
+    <nav className="page-list" aria-label="Pages">
+      <ol>
+        {pages.map((page) => {
+          const counts = marks.get(page);
+          const summary = counts ? describeMarks(counts) : '';
+          return (
+            <li key={page}>
+              <button
+                type="button"
+                aria-current={page === current ? 'page' : undefined}
+                aria-label={
+                  counts
+                    ? `Page ${page}, ${counts.total} ${counts.total === 1 ? 'difference' : 'differences'}: ${summary}`
+                    : `Page ${page}`
+                }
+                title={summary || undefined}
+                onClick={() => onPage(page)}
+              >
+                <span>{page}</span>
+                {counts ? (
+                  <span className="page-list__mark" aria-hidden="true">
+                    Δ{counts.total}
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+});
