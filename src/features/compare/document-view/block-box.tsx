@@ -46,7 +46,9 @@ export function BlockBox({
         'block-box',
         differs ? `block-box--${status}` : '',
         selected ? 'block-box--selected' : '',
-      ].join(' ')}
+      ]
+        .filter(Boolean)
+        .join(' ')}
       style={{
         left: px.left,
         top: px.top,
