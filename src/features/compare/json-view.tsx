@@ -1,0 +1,38 @@
+import { JsonView, defaultStyles } from 'react-json-view-lite';
+import 'react-json-view-lite/dist/index.css';
+
+interface JsonPaneViewProps {
+  paneName: string;
+  raw: unknown;
+  scrollerRef: (element: HTMLElement | null) => void;
+  onScroll: () => void;
+}
+
+/** Expanded to depth 2; deeper nodes start collapsed (big results stay light). */
+const expandToDepthTwo = (level: number) => level < 2;
+
+/** The response as received, in react-json-view-lite. */
+export function JsonPaneView({
+  paneName,
+  raw,
+  scrollerRef,
+  onScroll,
+}: JsonPaneViewProps) {
+  // The viewer wants an object or array; wrap anything else.
+  const data: object =
+    typeof raw === 'object' && raw !== null ? raw : { value: raw ?? null };
+  return (
+    <div
+      className="pane-scroller json-view"
+      ref={scrollerRef}
+      onScroll={onScroll}
+    >
+      <JsonView
+        data={data}
+        style={defaultStyles}
+        shouldExpandNode={expandToDepthTwo}
+        aria-label={`JSON of ${paneName}`}
+      />
+    </div>
+  );
+}
