@@ -61,8 +61,8 @@ const MIME_ALIASES: Record<string, string> = {
   'text/x-csv': 'text/csv',
 };
 
-/** Reducto's presigned-upload ceiling (reducto-api.md §2: "up to 5 GB"). */
-export const MAX_DOCUMENT_BYTES = 5 * 1000 ** 3;
+/** Reducto’s presigned-upload ceiling ("up to 5 GB"; S3 single PUT: 5 GiB), as in @/api MAX_UPLOAD_BYTES. */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 ** 3;
 
 /** For react-dropzone's `accept` / the file picker's filter. */
 export const DOCUMENT_ACCEPT: Record<string, string[]> = Object.fromEntries(

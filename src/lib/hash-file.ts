@@ -1,3 +1,4 @@
+import { readBlob } from './read-blob';
 import { createSha256Stream } from './sha256-stream';
 
 /**
@@ -28,13 +29,15 @@ export async function sha256Hex(
   const wholeFileLimit = options.wholeFileLimit ?? WHOLE_FILE_HASH_LIMIT;
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   if (blob.size <= wholeFileLimit) {
-    const bytes = await blob.arrayBuffer();
+    // A view, not the buffer itself: WebCrypto in Node refuses a buffer
+    // from another realm (jsdom's FileReader), a view passes everywhere.
+    const bytes = new Uint8Array(await readBlob(blob));
     return toHex(await crypto.subtle.digest('SHA-256', bytes));
   }
   const stream = createSha256Stream();
   for (let offset = 0; offset < blob.size; offset += chunkBytes) {
     options.signal?.throwIfAborted();
-    const chunk = await blob.slice(offset, offset + chunkBytes).arrayBuffer();
+    const chunk = await readBlob(blob.slice(offset, offset + chunkBytes));
     stream.update(new Uint8Array(chunk));
   }
   return stream.digestHex();

@@ -1,3 +1,5 @@
+import { readBlob } from './read-blob';
+
 /**
  * Counts a PDF's pages without pdf.js (which is large and loaded only when
  * a page is drawn): find the document catalog, follow it to the root of the
@@ -24,7 +26,7 @@ export async function countPdfPages(
 ): Promise<number | null> {
   if (blob.size === 0 || blob.size > maxBytes) return null;
   try {
-    const bytes = new Uint8Array(await blob.arrayBuffer());
+    const bytes = new Uint8Array(await readBlob(blob));
     // latin1 maps every byte to one character, so string offsets are byte
     // offsets and binary stream data survives the round trip.
     const text = new TextDecoder('latin1').decode(bytes);
@@ -111,11 +113,10 @@ async function unpackObjectStream(
 }
 
 async function inflate(data: Uint8Array): Promise<Uint8Array> {
-  const copy = new Uint8Array(data);
-  const stream = new Blob([copy])
-    .stream()
-    .pipeThrough(new DecompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const body = new Response(new Uint8Array(data)).body;
+  if (!body) throw new Error('No stream to inflate.');
+  const inflated = body.pipeThrough(new DecompressionStream('deflate'));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
 }
 
 const isPagesNode = (dict: string) => /\/Type\s*\/Pages\b/.test(dict);
