@@ -36,13 +36,13 @@ export interface FakeServer {
   requestsTo(method: string, path: string): Request[];
 }
 
-const toTarget = (path: string) =>
-  path.startsWith('/') ? `${BASE_URL}${path}` : path;
-
 const withoutQuery = (url: string) => {
   const parsed = new URL(url);
   return `${parsed.origin}${parsed.pathname}`;
 };
+
+const toTarget = (path: string) =>
+  withoutQuery(path.startsWith('/') ? `${BASE_URL}${path}` : path);
 
 export function createFakeServer(): FakeServer {
   const routes: Route[] = [];
