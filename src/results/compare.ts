@@ -147,8 +147,27 @@ export function compareResults(
   candidate: ComparableResult,
 ): Comparison {
   const alignment = alignBlocks(baseline.blocks, candidate.blocks);
-  const blockDiffs = orderDiffs(alignment, baseline.blocks, candidate.blocks);
+  return assembleComparison({
+    blockDiffs: orderDiffs(alignment, baseline.blocks, candidate.blocks),
+    extractDiffs: diffExtract(baseline.extract, candidate.extract),
+    splitDiffs: diffSplit(baseline.split, candidate.split),
+    metricDeltas: metricDeltas(baseline.metrics, candidate.metrics),
+  });
+}
 
+/** The parts of a Comparison everything else is derived from. */
+export type ComparisonCore = Pick<
+  Comparison,
+  'blockDiffs' | 'extractDiffs' | 'splitDiffs' | 'metricDeltas'
+>;
+
+/**
+ * Derives the lookup maps, counts and pages from the diffs. Split out so
+ * the worker client can rebuild them on its side instead of paying for
+ * cloning four large maps (see diff-protocol.ts).
+ */
+export function assembleComparison(core: ComparisonCore): Comparison {
+  const { blockDiffs, extractDiffs, splitDiffs } = core;
   const matchByCandidateId: Record<string, string> = {};
   const matchByBaselineId: Record<string, string> = {};
   const diffIndexByCandidateId: Record<string, number> = {};
@@ -193,14 +212,12 @@ export function compareResults(
     if (diff.baselinePage !== null) markPage(diff.docIndex, diff.baselinePage);
   });
 
-  const extractDiffs = diffExtract(baseline.extract, candidate.extract);
   for (const field of extractDiffs) {
     if (field.status === 'unchanged') counts.fieldsUnchanged++;
     else if (field.status === 'changed') counts.fieldsChanged++;
     else if (field.status === 'added') counts.fieldsAdded++;
     else counts.fieldsRemoved++;
   }
-  const splitDiffs = diffSplit(baseline.split, candidate.split);
   for (const split of splitDiffs) {
     if (split.status === 'changed') counts.splitsChanged++;
     else if (split.status === 'added') counts.splitsAdded++;
@@ -224,7 +241,7 @@ export function compareResults(
     extractDiffs,
     splitDiffs,
     counts,
-    metricDeltas: metricDeltas(baseline.metrics, candidate.metrics),
+    metricDeltas: core.metricDeltas,
     pagesWithDifferences: pagesWithDifferencesByDoc[0] ?? [],
     pagesWithDifferencesByDoc,
   };

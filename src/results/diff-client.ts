@@ -1,13 +1,18 @@
 import type { Comparison, NormalizedResult } from './model';
 import { compareResults } from './compare';
-import { toComparable, type DiffReply } from './diff-protocol';
+import {
+  comparisonFromReply,
+  makeDiffRequest,
+  requestTransferables,
+  type DiffReply,
+} from './diff-protocol';
 
 /** Below this many blocks (both sides together) a worker costs more than it saves. */
 export const WORKER_THRESHOLD_BLOCKS = 2000;
 
 /** The Worker surface diffInWorker uses (injectable for tests). */
 export interface DiffWorker {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer: Transferable[]): void;
   addEventListener(
     type: 'message',
     listener: (event: MessageEvent<DiffReply>) => void,
@@ -84,7 +89,7 @@ export function diffInWorker(
     signal?.addEventListener('abort', onAbort);
     active.addEventListener('message', (event: MessageEvent<DiffReply>) => {
       const reply = event.data;
-      if (reply.ok) finish(() => resolve(reply.comparison));
+      if (reply.ok) finish(() => resolve(comparisonFromReply(reply.core)));
       else
         finish(() =>
           reject(new Error(`The comparison failed: ${reply.message}`)),
@@ -100,9 +105,7 @@ export function diffInWorker(
         }
       });
     });
-    active.postMessage({
-      baseline: toComparable(baseline),
-      candidate: toComparable(candidate),
-    });
+    const request = makeDiffRequest(baseline, candidate);
+    active.postMessage(request, requestTransferables(request));
   });
 }

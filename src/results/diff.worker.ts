@@ -1,6 +1,11 @@
 // Runs block alignment and diffing off the main thread (see diff-client.ts).
-import { handleDiffRequest, type DiffRequest } from './diff-protocol';
+import {
+  handleDiffRequest,
+  replyTransferables,
+  type DiffRequest,
+} from './diff-protocol';
 
 globalThis.addEventListener('message', (event: MessageEvent<DiffRequest>) => {
-  globalThis.postMessage(handleDiffRequest(event.data));
+  const reply = handleDiffRequest(event.data);
+  globalThis.postMessage(reply, { transfer: replyTransferables(reply) });
 });
