@@ -336,7 +336,7 @@ describe('DocumentView', () => {
     const v2 = pane('v2');
     expect(
       within(v2).getByRole('button', { name: /^Page 3, 1 difference/ }),
-    ).toHaveTextContent('Δ1');
+    ).toHaveTextContent('±1');
     expect(
       within(v2).getByRole('button', { name: 'Previous changed page' }),
     ).toBeDisabled();

@@ -17,6 +17,13 @@ function describeMarks(counts: PageMarkCounts): string {
     .join(', ');
 }
 
+/** "±2 +1": each status's symbol with its count, so the kind shows at a glance. */
+function compactMarks(counts: PageMarkCounts): string {
+  return DIFFERENCE_STATUSES.filter((s) => counts[s] > 0)
+    .map((s) => `${statusMark(s)}${counts[s]}`)
+    .join(' ');
+}
+
 /**
  * Every page as a button, with a symbol and count on pages that differ from
  * the baseline. Memoised: it only changes with the page or the marks, not
@@ -51,7 +58,7 @@ export const PageList = memo(function PageList({
                 <span>{page}</span>
                 {counts ? (
                   <span className="page-list__mark" aria-hidden="true">
-                    Δ{counts.total}
+                    {compactMarks(counts)}
                   </span>
                 ) : null}
               </button>
