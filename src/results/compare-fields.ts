@@ -22,7 +22,9 @@ function citedPages(field: ExtractField): string {
 
 /**
  * Field-by-field comparison by path. Candidate order; each removed field is
- * placed right after the field that preceded it in the baseline.
+ * placed just before the next baseline field that still exists (so a removed
+ * field keeps its neighbours, and one removed from the end stays at the end,
+ * after fields added there).
  */
 export function diffExtract(
   baseline: readonly ExtractField[] | null,
@@ -33,19 +35,20 @@ export function diffExtract(
   const afterByPath = new Map(after.map((f) => [f.path, f]));
   const beforeByPath = new Map(before.map((f) => [f.path, f]));
 
-  // Removed fields, keyed by the path of the baseline field before them
-  // that still exists ('' = at the top).
-  const removedAfter = new Map<string, ExtractField[]>();
-  let anchor = '';
+  // Removed fields keyed by the path of the next surviving baseline field
+  // (null = none: at the end).
+  const removedBefore = new Map<string | null, ExtractField[]>();
+  let pending: ExtractField[] = [];
   for (const field of before) {
-    if (afterByPath.has(field.path)) {
-      anchor = field.path;
-      continue;
+    if (!afterByPath.has(field.path)) {
+      pending.push(field);
+    } else if (pending.length > 0) {
+      removedBefore.set(field.path, pending);
+      pending = [];
     }
-    const list = removedAfter.get(anchor) ?? [];
-    list.push(field);
-    removedAfter.set(anchor, list);
   }
+  removedBefore.set(null, pending);
+
   const removed = (f: ExtractField): FieldDiff => ({
     path: f.path,
     fieldPath: f.fieldPath,
@@ -56,9 +59,12 @@ export function diffExtract(
     citationsChanged: false,
   });
 
-  const diffs: FieldDiff[] = (removedAfter.get('') ?? []).map(removed);
+  const diffs: FieldDiff[] = [];
   for (const field of after) {
     const old = beforeByPath.get(field.path);
+    if (old !== undefined) {
+      diffs.push(...(removedBefore.get(field.path) ?? []).map(removed));
+    }
     diffs.push({
       path: field.path,
       fieldPath: field.fieldPath,
@@ -74,9 +80,8 @@ export function diffExtract(
       citationsChanged:
         old !== undefined && citedPages(old) !== citedPages(field),
     });
-    if (old !== undefined)
-      diffs.push(...(removedAfter.get(field.path) ?? []).map(removed));
   }
+  diffs.push(...(removedBefore.get(null) ?? []).map(removed));
   return diffs;
 }
 

@@ -315,7 +315,7 @@ export interface Comparison {
   diffIndexByCandidateId: Record<string, number>;
   /** baseline block id → index in blockDiffs (matched and removed). */
   diffIndexByBaselineId: Record<string, number>;
-  /** Candidate field order; removed fields at their baseline position. Empty when neither has extract. */
+  /** Candidate field order; a removed field sits before the next baseline field that still exists (or at the end). Empty when neither has extract. */
   extractDiffs: FieldDiff[];
   /** Candidate split order; removed splits at the end. */
   splitDiffs: SplitDiff[];
