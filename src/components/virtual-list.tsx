@@ -30,6 +30,11 @@ export interface VirtualListProps<T> {
   fallbackViewportHeight?: number;
   /** Accessible name of the list. */
   label: string;
+  /**
+   * Names the scrolling viewport as a region (a scrollable area must be
+   * focusable and, to be found by keyboard users, named).
+   */
+  scrollerLabel?: string;
   /** CSS max-height of the scrolling viewport. */
   maxHeight?: number | string;
   className?: string;
@@ -51,6 +56,7 @@ export function VirtualList<T>({
   overscan = 8,
   fallbackViewportHeight = 800,
   label,
+  scrollerLabel,
   maxHeight = '70vh',
   className,
   onScroll,
@@ -161,6 +167,8 @@ export function VirtualList<T>({
     <div
       ref={viewportRef}
       className={className}
+      role={scrollerLabel ? 'region' : undefined}
+      aria-label={scrollerLabel}
       style={{ overflowY: 'auto', maxHeight, position: 'relative' }}
       tabIndex={0}
       onScroll={(event) => {

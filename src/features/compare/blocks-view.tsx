@@ -91,6 +91,7 @@ export function BlocksView({
       estimateHeight={72}
       onScroll={onScroll}
       className="pane-scroller"
+      scrollerLabel={`Blocks view of ${paneName}`}
       renderItem={(row) => {
         const isCurrent = current?.itemKey === row.key;
         const isCounterpart = counterpartKey === row.key;

@@ -36,11 +36,14 @@ export interface ComparePanesProps {
 const NEXT_KEYS = new Set(['n', 'j']);
 const PREVIOUS_KEYS = new Set(['p', 'k']);
 
+const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit']);
+
+/** Shortcuts stay out of the way of typing (and of a select's type-ahead). */
 function isTextEntry(target: EventTarget): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||
-    target instanceof HTMLInputElement ||
+    (target instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(target.type)) ||
     target instanceof HTMLTextAreaElement ||
     target instanceof HTMLSelectElement
   );

@@ -100,12 +100,20 @@ export function ContentView(props: PaneViewProps) {
         estimateHeight={160}
         onScroll={onScroll}
         className="pane-scroller"
+        scrollerLabel={`Content view of ${paneName}`}
         renderItem={renderItem}
       />
     );
   }
   return (
-    <div className="pane-scroller" ref={scrollerRef} onScroll={onScroll}>
+    <div
+      className="pane-scroller"
+      ref={scrollerRef}
+      onScroll={onScroll}
+      role="region"
+      aria-label={`Content view of ${paneName}`}
+      tabIndex={0}
+    >
       <ul className="content-list" aria-label={`Content of ${paneName}`}>
         {items.map((item, index) => (
           <li key={item.key}>{renderItem(item, index)}</li>

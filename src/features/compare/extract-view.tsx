@@ -18,7 +18,14 @@ export function ExtractView({
     return <p>This result has no extracted fields.</p>;
   }
   return (
-    <div className="pane-scroller" ref={scrollerRef} onScroll={onScroll}>
+    <div
+      className="pane-scroller"
+      ref={scrollerRef}
+      onScroll={onScroll}
+      role="region"
+      aria-label={`Extract view of ${paneName}`}
+      tabIndex={0}
+    >
       <table className="data-table">
         <caption>Extracted fields of {paneName}</caption>
         <thead>

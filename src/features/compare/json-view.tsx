@@ -26,6 +26,9 @@ export function JsonPaneView({
       className="pane-scroller json-view"
       ref={scrollerRef}
       onScroll={onScroll}
+      role="region"
+      aria-label={`JSON view of ${paneName}`}
+      tabIndex={0}
     >
       <JsonView
         data={data}

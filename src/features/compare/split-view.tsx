@@ -20,7 +20,14 @@ export function SplitView({
     return <p>This result has no split.</p>;
   }
   return (
-    <div className="pane-scroller" ref={scrollerRef} onScroll={onScroll}>
+    <div
+      className="pane-scroller"
+      ref={scrollerRef}
+      onScroll={onScroll}
+      role="region"
+      aria-label={`Split view of ${paneName}`}
+      tabIndex={0}
+    >
       <table className="data-table">
         <caption>Split of {paneName}</caption>
         <thead>
