@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -113,7 +113,8 @@ describe('ConnectionPanel: API key', () => {
   it('asks for the key again when the runs queue reports a 401', async () => {
     await enterKey(GOOD_KEY);
     await screen.findByText('Key accepted');
-    connectionActions.keyRejected();
+    // What the runs queue does on a 401 (outside React, hence act).
+    act(() => connectionActions.keyRejected());
     expect(await screen.findByText(/^Key rejected: /)).toBeInTheDocument();
   });
 
