@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './scripts/csp-plugin';
+import { contentSecurityPolicy } from './scripts/csp-plugin.ts';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 
