@@ -35,10 +35,27 @@ function standardFontDataUrl(): string | undefined {
   }
 }
 
-export async function loadNodePdfjs(): Promise<PdfjsModule> {
-  const module =
-    (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsModule;
-  return module;
+let loading: Promise<PdfjsModule> | null = null;
+
+/**
+ * Loads pdf.js once per process. The worker module is imported alongside:
+ * it registers itself on globalThis.pdfjsWorker, which pdf.js's in-process
+ * ("fake") worker uses instead of importing it on the first document.
+ * Exported so that a server can warm it up before it says it is ready.
+ */
+export function loadNodePdfjs(): Promise<PdfjsModule> {
+  loading ??= Promise.all([
+    import('pdfjs-dist/legacy/build/pdf.mjs'),
+    // @ts-expect-error -- the worker build ships without type declarations
+    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+  ]).then(
+    ([pdfjs]) => pdfjs,
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
 }
 
 export function createNodeEmulator(options: EmulatorOptions = {}): Emulator {
