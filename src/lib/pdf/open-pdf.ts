@@ -13,9 +13,15 @@ export async function openPdf(
   source: File | Blob | string,
 ): Promise<PDFDocumentProxy> {
   const pdfjs = await loadPdfjs();
+  // The site's CSP has no 'unsafe-eval': tell pdf.js not to even probe for
+  // it (the probe would log a CSP violation); it then draws fonts without eval.
+  const common = { isEvalSupported: false };
   const task =
     typeof source === 'string'
-      ? pdfjs.getDocument({ url: source, withCredentials: false })
-      : pdfjs.getDocument({ data: new Uint8Array(await source.arrayBuffer()) });
+      ? pdfjs.getDocument({ ...common, url: source, withCredentials: false })
+      : pdfjs.getDocument({
+          ...common,
+          data: new Uint8Array(await source.arrayBuffer()),
+        });
   return task.promise;
 }
