@@ -1,5 +1,10 @@
-import { useEffect, useRef } from 'react';
-import type { DiffSegment, NormalizedBlock } from '@/results/model';
+import { useEffect, useMemo, useRef } from 'react';
+import type {
+  Comparison,
+  DiffSegment,
+  NormalizedBlock,
+  NormalizedResult,
+} from '@/results/model';
 import { VirtualList } from '@/components/virtual-list';
 import type { VirtualListHandle } from '@/components/virtual-list';
 import { diffSides, diffTypeLabel } from './block-lookup';
@@ -38,31 +43,10 @@ export function BlocksView({
   onScroll,
 }: PaneViewProps) {
   const listRef = useRef<VirtualListHandle>(null);
-  const rows: BlockRow[] = comparison
-    ? comparison.blockDiffs.map((diff, i) => {
-        const { before, after } = diffSides(diff, result, baseline);
-        return {
-          key: blockDiffKey(i),
-          status: diff.status,
-          extraChanges: diff.changes.filter((c) => c !== diff.status),
-          block: after ?? before,
-          typeLabel: diffTypeLabel(before, after),
-          page: diff.page,
-          segments: diff.segments,
-          baselineBlockId: diff.baselineId,
-        };
-      })
-    : result.blocks.map((block) => ({
-        key: baselineBlockKey(block.id),
-        status: null,
-        extraChanges: [],
-        block,
-        typeLabel: block.type,
-        page: block.page,
-        segments: null,
-        baselineBlockId: block.id,
-      }));
-
+  const rows: BlockRow[] = useMemo(
+    () => buildRows(result, baseline, comparison),
+    [result, baseline, comparison],
+  );
   const counterpartKey =
     counterpartBlockId !== null ? baselineBlockKey(counterpartBlockId) : null;
   const counterpartIndex =
@@ -127,4 +111,35 @@ export function BlocksView({
       }}
     />
   );
+}
+
+function buildRows(
+  result: NormalizedResult,
+  baseline: NormalizedResult | null,
+  comparison: Comparison | null,
+): BlockRow[] {
+  return comparison
+    ? comparison.blockDiffs.map((diff, i) => {
+        const { before, after } = diffSides(diff, result, baseline);
+        return {
+          key: blockDiffKey(i),
+          status: diff.status,
+          extraChanges: diff.changes.filter((c) => c !== diff.status),
+          block: after ?? before,
+          typeLabel: diffTypeLabel(before, after),
+          page: diff.page,
+          segments: diff.segments,
+          baselineBlockId: diff.baselineId,
+        };
+      })
+    : result.blocks.map((block) => ({
+        key: baselineBlockKey(block.id),
+        status: null,
+        extraChanges: [],
+        block,
+        typeLabel: block.type,
+        page: block.page,
+        segments: null,
+        baselineBlockId: block.id,
+      }));
 }

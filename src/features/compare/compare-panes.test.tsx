@@ -481,3 +481,51 @@ describe('ComparePanes', () => {
     expect(csv).toContain('invoices v4,block,1,Text,changed');
   });
 });
+
+describe('ComparePanes on a big result', () => {
+  const many = (n: number, changedAt: number): BlockSpec[] =>
+    Array.from({ length: n }, (_, i) => ({
+      text:
+        i === changedAt
+          ? `Paragraph ${i} was rewritten by the new pipeline`
+          : `Paragraph ${i} of the long report body`,
+      page: 1 + Math.floor(i / 40),
+      box: box(0.02 + (i % 40) * 0.024),
+    }));
+
+  // One chunk per block: the Content view is virtualised too.
+  const longResult = (changedAt: number) =>
+    buildResult({
+      blocks: many(2500, changedAt),
+      chunks: Array.from({ length: 2500 }, (_, i) => [i]),
+    });
+
+  it('says "Comparing…" until the diff is ready, then lists only a window of blocks', async () => {
+    const { user } = renderCompare([
+      { label: 'long v1', result: longResult(-1) },
+      { label: 'long v2', result: longResult(2400) },
+    ]);
+    const status = within(
+      screen.getByRole('group', { name: 'Differences' }),
+    ).getByRole('status');
+    expect(status).toHaveTextContent('Comparing…');
+    expect(
+      await within(status).findByText('1 differences'),
+    ).toBeInTheDocument();
+
+    await user.click(screen.getByRole('tab', { name: 'Blocks' }));
+    const list = within(pane('long v2')).getByRole('list', {
+      name: 'Blocks of long v2',
+    });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.length).toBeLessThan(100);
+    expect(rows[0]).toHaveAttribute('aria-setsize', '2500');
+
+    // The only difference is far down: navigating brings it into the window.
+    await user.keyboard('n');
+    expect(
+      await within(list).findByText('▶ Current difference'),
+    ).toBeInTheDocument();
+    expect(within(list).getByText('± changed')).toBeInTheDocument();
+  }, 20_000);
+});

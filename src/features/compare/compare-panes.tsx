@@ -11,6 +11,7 @@ import { ReportExports } from './report-exports';
 import { createScrollSync } from './scroll-sync';
 import { useComparisons } from './use-comparisons';
 import { ViewTabs } from './view-tabs';
+import './compare.css';
 import { tabIdOf } from './views';
 import type { ViewId } from './views';
 
@@ -74,14 +75,24 @@ export function ComparePanes(props: ComparePanesProps) {
     const value = comparisons[runId];
     return value === 'pending' || value === undefined ? null : value;
   };
-  const differences: DifferenceRef[] = listDifferences(
-    panes.map((pane) => ({
-      runId: pane.runId,
-      result: pane.result,
-      comparison: pane.runId === baselineId ? null : settled(pane.runId),
-    })),
-    baseline,
-    view,
+  const differences: DifferenceRef[] = useMemo(
+    () =>
+      listDifferences(
+        panes.map((pane) => {
+          const value = comparisons[pane.runId];
+          return {
+            runId: pane.runId,
+            result: pane.result,
+            comparison:
+              pane.runId === baselineId || value === 'pending'
+                ? null
+                : (value ?? null),
+          };
+        }),
+        baseline,
+        view,
+      ),
+    [panes, comparisons, baselineId, baseline, view],
   );
   const index =
     cursor && cursor.context === context && cursor.index < differences.length

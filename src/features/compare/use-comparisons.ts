@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { diffInWorker } from '@/results/diff-client';
 import type { Comparison } from '@/results/model';
 import type { PaneComparison, PaneData } from './pane-model';
@@ -60,19 +60,22 @@ export function useComparisons(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [missingKey, baselineResult, baselineId]);
 
-  const comparisons: Record<string, PaneComparison> = {};
-  for (const pane of panes) {
-    if (pane.runId === baselineId || !pane.result || !baselineResult) {
-      comparisons[pane.runId] = null;
-      continue;
+  // Stable identity between renders: the views memoise on it.
+  return useMemo(() => {
+    const comparisons: Record<string, PaneComparison> = {};
+    for (const pane of panes) {
+      if (
+        pane.runId === baselineId ||
+        !pane.result ||
+        !baselineResult ||
+        baselineId === null
+      ) {
+        comparisons[pane.runId] = null;
+        continue;
+      }
+      const key = pairKey(baselineId, pane.runId);
+      comparisons[pane.runId] = key in done ? (done[key] ?? null) : 'pending';
     }
-    comparisons[pane.runId] =
-      baselineId !== null
-        ? (() => {
-            const key = pairKey(baselineId, pane.runId);
-            return key in done ? (done[key] ?? null) : 'pending';
-          })()
-        : null;
-  }
-  return comparisons;
+    return comparisons;
+  }, [panes, baselineId, baselineResult, done]);
 }

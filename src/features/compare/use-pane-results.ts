@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { normalizeResponse } from '@/results/normalize';
 import type { NormalizedResult } from '@/results/model';
 import type { PaneData, PaneInfo } from './pane-model';
@@ -70,14 +70,19 @@ export function usePaneResults(
     };
   }, [wantedKey, loadResult]);
 
-  return panes.map((pane) => {
-    const entry = loaded[pane.runId];
-    return {
-      ...pane,
-      raw: entry?.raw ?? null,
-      result: pane.status === 'completed' ? (entry?.result ?? null) : null,
-      loading: pane.status === 'completed' && entry === undefined,
-      loadError: entry?.error ?? null,
-    };
-  });
+  // Stable identity between renders: the views memoise on it.
+  return useMemo(
+    () =>
+      panes.map((pane) => {
+        const entry = loaded[pane.runId];
+        return {
+          ...pane,
+          raw: entry?.raw ?? null,
+          result: pane.status === 'completed' ? (entry?.result ?? null) : null,
+          loading: pane.status === 'completed' && entry === undefined,
+          loadError: entry?.error ?? null,
+        };
+      }),
+    [panes, loaded],
+  );
 }

@@ -42,12 +42,13 @@ export function buildResult(spec: ResultSpec): NormalizedResult {
   const chunks: NormalizedChunk[] = [];
   groups.forEach((indexes, c) => {
     const blockIds: string[] = [];
+    const own: NormalizedBlock[] = [];
     indexes.forEach((i, b) => {
       const s = specs[i];
       if (!s) return;
       const id = `d0-c${c}-b${b}`;
       blockIds.push(id);
-      blocks.push({
+      const block: NormalizedBlock = {
         id,
         docIndex: 0,
         chunkIndex: c,
@@ -67,9 +68,10 @@ export function buildResult(spec: ResultSpec): NormalizedResult {
         parseConfidence: null,
         extractConfidence: null,
         raw: { type: s.type ?? 'Text', content: s.text },
-      });
+      };
+      blocks.push(block);
+      own.push(block);
     });
-    const own = blocks.filter((block) => block.chunkIndex === c);
     chunks.push({
       id: `d0-c${c}`,
       docIndex: 0,
