@@ -6,7 +6,7 @@ import type { FullResult, JobResponse, PipelineResponse } from '@/api/types';
 import type { Emulator, EmulatorOptions } from '@/emulator';
 import { DEMO_API_KEY } from '@/emulator';
 import { createNodeEmulator } from '@/emulator/node';
-import { makeSamplePdf } from '../fixtures/make-pdf';
+import { makeEncryptedPdf, makeSamplePdf } from '../fixtures/make-pdf';
 import type { SamplePdf } from '../fixtures/make-pdf';
 
 const auth = { Authorization: `Bearer ${DEMO_API_KEY}` };
@@ -495,6 +495,43 @@ describe('faults', () => {
     const job = await getJob(jobId);
     expect(job.status).toBe('Completed');
     expect(job.raw_config).not.toContain('s3cret');
+  });
+
+  it('a really encrypted PDF: 442 without or with a wrong password, read with the right one', async () => {
+    const bytes = makeEncryptedPdf({
+      userPassword: 'open sesame',
+      lines: ['Sealed Title', 'The hidden paragraph text.'],
+    });
+    const { file_id } = await upload(bytes, 'sealed.pdf');
+    const none = await post('/pipeline_async', {
+      input: file_id,
+      pipeline_id: 'demo-lines',
+    });
+    expect(none.status).toBe(442);
+    expect(await none.json()).toEqual({
+      detail:
+        'Document is password protected; supply settings.document_password',
+    });
+    const wrong = await post('/pipeline', {
+      input: file_id,
+      pipeline_id: 'demo-lines',
+      settings: { document_password: 'guess' },
+    });
+    expect(wrong.status).toBe(442);
+    expect(await wrong.json()).toEqual({
+      detail: 'The supplied document_password is incorrect',
+    });
+    const right = await post('/pipeline', {
+      input: file_id,
+      pipeline_id: 'demo-lines',
+      settings: { document_password: 'open sesame' },
+    });
+    expect(right.status).toBe(200);
+    const parse = parseOf((await right.json()) as PipelineResponse);
+    if (parse.result.type !== 'full') throw new Error('expected full');
+    expect(
+      parse.result.chunks.flatMap((c) => c.blocks.map((b) => b.content)),
+    ).toEqual(['Sealed Title', 'The hidden paragraph text.']);
   });
 
   it('setFaults merges; getFaults returns a copy; reset restores and forgets', async () => {
