@@ -50,7 +50,11 @@ const fileKey = (contentHash: string, baseUrl: string) =>
   `${baseUrl}|${contentHash}`;
 
 function warningFor(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
+  // DOMException is not an Error subclass everywhere: read `name` directly.
+  const name =
+    typeof error === 'object' && error !== null && 'name' in error
+      ? String(error.name)
+      : '';
   if (name === 'QuotaExceededError') return QUOTA_WARNING;
   return WRITE_FAILED_WARNING;
 }

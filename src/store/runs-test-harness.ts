@@ -25,6 +25,8 @@ export interface HarnessOptions extends FakeApiOptions {
   /** Reuse a database (a "reload" keeps IndexedDB). */
   dbName?: string;
   openDb?: () => Promise<never>;
+  /** Another API behind the client (e.g. the emulator) instead of the fake. */
+  fetch?: typeof fetch;
 }
 
 export function makeDocument(
@@ -62,7 +64,7 @@ export function setupRunsHarness(options: HarnessOptions = {}) {
         createReductoClient({
           baseUrl: demo ? TEST_DEMO_BASE_URL : baseUrl,
           getApiKey: () => (demo ? 'good-key' : getConnection().apiKey),
-          fetch: api.fetch,
+          fetch: options.fetch ?? api.fetch,
           maxRetries: 0,
           pollInitialMs: 5,
           pollMaxMs: 10,
