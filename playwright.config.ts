@@ -55,7 +55,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx vite preview --host 127.0.0.1 --port ${appPort} --strictPort`,
+      command: `node scripts/static-server.mjs --root dist --prefix / --port ${appPort}`,
       url: `http://127.0.0.1:${appPort}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
