@@ -6,10 +6,11 @@ import type { RunRecord } from '@/storage/run-record';
 import { CompareView } from './compare-view';
 import { buildRun } from './testing/fixtures';
 
-const store = vi.hoisted(() => ({
-  runs: [] as RunRecord[],
-  responses: {} as Record<string, unknown>,
-}));
+const store = vi.hoisted(() => {
+  const runs: RunRecord[] = [];
+  const responses: Record<string, unknown> = {};
+  return { runs, responses };
+});
 
 vi.mock('@/store/runs-store', () => ({
   useRunsForDocument: (key: string | null) =>
