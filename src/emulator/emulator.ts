@@ -94,13 +94,15 @@ function defaultSleep(ms: number) {
   return new Promise<void>((resolve) => setTimeout(resolve, ms));
 }
 
+/** Whether the bytes contain "/Encrypt" (indexOf keeps 100 MB scans fast). */
 function hasEncryptDictionary(bytes: Uint8Array) {
-  const needle = [0x2f, 0x45, 0x6e, 0x63, 0x72, 0x79, 0x70, 0x74]; // "/Encrypt"
-  outer: for (let i = 0; i <= bytes.length - needle.length; i++) {
-    for (let j = 0; j < needle.length; j++) {
-      if (bytes[i + j] !== needle[j]) continue outer;
-    }
-    return true;
+  const needle = [0x2f, 0x45, 0x6e, 0x63, 0x72, 0x79, 0x70, 0x74];
+  for (
+    let i = bytes.indexOf(0x2f);
+    i !== -1 && i <= bytes.length - needle.length;
+    i = bytes.indexOf(0x2f, i + 1)
+  ) {
+    if (needle.every((byte, j) => bytes[i + j] === byte)) return true;
   }
   return false;
 }
