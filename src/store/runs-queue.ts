@@ -421,12 +421,13 @@ export function createRunQueue(deps: RunQueueDeps) {
   }
 
   const unsubscribe = deps.subscribeConnection(() => {
-    if (pausedForKey === null) return;
-    const { apiKey, demo } = deps.getConnection();
-    if ((apiKey && apiKey !== pausedForKey) || demo) {
-      pausedForKey = null;
-      pump();
+    if (pausedForKey !== null) {
+      const { apiKey, demo } = deps.getConnection();
+      // Resume for a different key, or for demo mode (key cleared).
+      if ((apiKey && apiKey !== pausedForKey) || demo) pausedForKey = null;
     }
+    // A new key, or a higher concurrency setting, may free slots.
+    pump();
   });
 
   return {

@@ -81,6 +81,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     retryAfterMs: 5,
     /** Make every request fail like a CORS block or an offline network. */
     offline: false,
+    /** Uploads wait for this promise (to observe "Uploading"). */
+    uploadGate: undefined as Promise<void> | undefined,
     /** New jobs stay Pending until released. */
     hold: false,
     pollsToComplete: options.pollsToComplete ?? 2,
@@ -106,6 +108,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
 
     if (url.pathname === '/upload' && request.method === 'POST') {
       state.uploads += 1;
+      await state.uploadGate;
       const form = await request.formData();
       const file = form.get('file');
       const id = `reducto://file-${nextId++}.pdf`;

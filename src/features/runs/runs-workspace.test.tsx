@@ -105,6 +105,8 @@ describe('RunsWorkspace', { timeout: 20_000 }, () => {
   it('shows queued, uploading-then-running with progress, and cancels a cell', async () => {
     const h = setupRunsHarness({ concurrency: 1 });
     h.api.state.hold = true;
+    let uploaded = () => {};
+    h.api.state.uploadGate = new Promise((resolve) => (uploaded = resolve));
     const user = userEvent.setup();
     addPipelines();
     await addDocs('a.pdf');
@@ -112,6 +114,10 @@ describe('RunsWorkspace', { timeout: 20_000 }, () => {
     await user.click(
       screen.getByRole('button', { name: /^Run 1 document × 2/ }),
     );
+    expect(
+      await within(cellOf('a.pdf', 'invoices v2')).findByText('Uploading'),
+    ).toBeInTheDocument();
+    uploaded();
     expect(
       await within(cellOf('a.pdf', 'invoices v2')).findByText('Running 40%'),
     ).toBeInTheDocument();
