@@ -46,7 +46,7 @@ test('runs documents through two pipelines, keeps results over a reload, and rec
   });
   await addDocuments(page, [sample, second]);
 
-  await page.getByRole('button', { name: /^Run/ }).click();
+  await page.getByRole('button', { name: /^Run \d+ document/ }).click();
   const table = runsTable(page);
   await expect(
     table.getByRole('columnheader', { name: /lines v1/ }),
@@ -63,9 +63,11 @@ test('runs documents through two pipelines, keeps results over a reload, and rec
   // Both columns' results, side by side.
   await page.getByRole('button', { name: 'Compare sample.pdf' }).click();
   const compare = page.getByRole('region', { name: 'Compare' });
-  await expect(compare.getByRole('region', { name: /lines v1/ })).toBeVisible();
   await expect(
-    compare.getByRole('region', { name: /layout v2/ }),
+    compare.getByRole('region', { name: 'lines v1', exact: true }),
+  ).toBeVisible();
+  await expect(
+    compare.getByRole('region', { name: 'layout v2', exact: true }),
   ).toBeVisible();
 
   // The key lives in sessionStorage and nowhere else.
@@ -121,7 +123,7 @@ test('runs documents through two pipelines, keeps results over a reload, and rec
   await expect(
     page
       .getByRole('region', { name: 'Compare' })
-      .getByRole('region', { name: /lines v1/ }),
+      .getByRole('region', { name: 'lines v1', exact: true }),
   ).toBeVisible();
 
   // Faults: a 429 burst slows the queue down; a failed job is explained.
@@ -137,7 +139,7 @@ test('runs documents through two pipelines, keeps results over a reload, and rec
       },
     ],
   });
-  await page.getByRole('button', { name: /^Run/ }).click();
+  await page.getByRole('button', { name: /^Run \d+ document/ }).click();
   await expect(
     table.getByRole('cell').filter({ hasText: 'Completed' }),
   ).toHaveCount(3, {
