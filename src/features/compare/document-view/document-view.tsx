@@ -228,6 +228,7 @@ export function DocumentView({
       ) : null}
       <div className="document-view__body">
         <PageList
+          label={label}
           pageCount={pageCount}
           current={page}
           marks={marks}

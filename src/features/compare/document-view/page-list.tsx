@@ -4,6 +4,8 @@ import { DIFFERENCE_STATUSES } from '@/results/page-marks';
 import { statusMark } from '../status-marks';
 
 interface PageListProps {
+  /** The pane's name: each pane's page list is its own landmark. */
+  label: string;
   pageCount: number;
   current: number;
   marks: PageMarks;
@@ -30,6 +32,7 @@ function compactMarks(counts: PageMarkCounts): string {
  * with zoom or selection, and a 500-page list is worth not rebuilding.
  */
 export const PageList = memo(function PageList({
+  label,
   pageCount,
   current,
   marks,
@@ -37,7 +40,7 @@ export const PageList = memo(function PageList({
 }: PageListProps) {
   const pages = Array.from({ length: pageCount }, (_, i) => i + 1);
   return (
-    <nav className="page-list" aria-label="Pages">
+    <nav className="page-list" aria-label={`Pages of ${label}`}>
       <ol>
         {pages.map((page) => {
           const counts = marks.get(page);
