@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { ConnectionPanel } from '@/features/settings/connection-panel';
+import { ModeBadge } from '@/features/settings/mode-badge';
 import { PipelineList } from '@/features/pipelines/pipeline-list';
 import { DocumentDropzone } from '@/features/upload/document-dropzone';
 import { RunsWorkspace } from '@/features/runs/runs-workspace';
@@ -25,6 +26,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>Reducto Pipeline Compare</h1>
+        <ModeBadge />
       </header>
       <main className="app-main">
         <div className="app-setup">
