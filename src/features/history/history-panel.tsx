@@ -9,6 +9,7 @@ import {
   pipelineOptions,
 } from './history-filters';
 import { HistoryRow } from './history-row';
+import './history.css';
 
 /** Every run this browser made, by document and pipeline. */
 export function HistoryPanel() {

@@ -24,7 +24,6 @@ export function PasswordDialog({ prompt }: { prompt: PasswordPrompt }) {
   return (
     <div
       role="dialog"
-      aria-modal="true"
       aria-labelledby={titleId}
       aria-describedby={messageId}
       className="password-dialog"

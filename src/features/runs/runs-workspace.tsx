@@ -8,6 +8,7 @@ import { QueueMessages } from './queue-messages';
 import { RunControls } from './run-controls';
 import { RunsGrid } from './runs-grid';
 import { useNow } from './use-now';
+import './runs.css';
 
 /** Runs older than this page visit are in the history, not the grid. */
 const pageOpenedAt = Date.now();
