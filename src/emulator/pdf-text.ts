@@ -302,8 +302,14 @@ export async function readPdfText(
       });
       page.cleanup();
     }
+    if (pages.every((page) => page.lines.length === 0)) {
+      throw new UnreadableDocumentError(
+        `The emulator found no text in ${name}: it reads a PDF's text layer and cannot OCR scanned pages (the real API can).`,
+      );
+    }
     return { pages };
   } catch (error) {
+    if (error instanceof UnreadableDocumentError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     throw new UnreadableDocumentError(
       `The emulator could not read ${name} as a PDF: ${detail}`,

@@ -6,6 +6,7 @@ import type { FullResult, JobResponse, PipelineResponse } from '@/api/types';
 import type { Emulator, EmulatorOptions } from '@/emulator';
 import { DEMO_API_KEY } from '@/emulator';
 import { createNodeEmulator } from '@/emulator/node';
+import { PDFDocument } from 'pdf-lib';
 import { makeEncryptedPdf, makeSamplePdf } from '../fixtures/make-pdf';
 import type { SamplePdf } from '../fixtures/make-pdf';
 
@@ -353,6 +354,20 @@ describe('documents the emulator cannot read', () => {
     expect(body.error.message).toBe(
       'The emulator can only read PDF files; scan.pdf looks like a PNG image.',
     );
+  });
+
+  it('a PDF without a text layer (e.g. a scan) fails with an explanation', async () => {
+    const blank = await PDFDocument.create();
+    blank.addPage();
+    const { file_id } = await upload(
+      new Uint8Array(await blank.save()),
+      'scan.pdf',
+    );
+    const jobId = await startJob(file_id);
+    clock += 1000;
+    const job = await getJob(jobId);
+    expect(job.status).toBe('Failed');
+    expect(job.reason).toMatch(/^The emulator found no text in scan\.pdf/);
   });
 
   it('a broken PDF fails its job with the reader error, never a crash', async () => {
