@@ -76,18 +76,24 @@ export function ComparePane(props: ComparePaneProps) {
           </button>
         )}
       </header>
-      {result && (
-        <>
-          <PaneExports pane={pane} raw={pane.raw} result={result} />
-          {comparison === 'pending' && <p role="status">Comparing…</p>}
-          {settled && <PaneSummary counts={settled.counts} />}
+      {/* Always the same five rows, so that CSS subgrid lines them up
+          across panes and the views start at the same height. */}
+      <div className="pane-slot">
+        {result && <PaneExports pane={pane} raw={pane.raw} result={result} />}
+      </div>
+      <div className="pane-slot">
+        {result && comparison === 'pending' && <p role="status">Comparing…</p>}
+        {result && settled && <PaneSummary counts={settled.counts} />}
+      </div>
+      <div className="pane-slot">
+        {result && (
           <PaneMetrics
             paneName={pane.name}
             metrics={result.metrics}
             deltas={settled?.metricDeltas ?? null}
           />
-        </>
-      )}
+        )}
+      </div>
       <div
         role="tabpanel"
         id={props.panelId}
