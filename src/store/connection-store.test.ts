@@ -161,4 +161,17 @@ describe('connection store', () => {
     const { result } = renderHook(() => useConnectionStorageProblem());
     expect(result.current).toMatch(/API base URL was not valid/);
   });
+
+  it('keeps working in memory and says so when settings cannot be saved', () => {
+    const setItem = vi
+      .spyOn(Storage.prototype, 'setItem')
+      .mockImplementation(() => {
+        throw new DOMException('full', 'QuotaExceededError');
+      });
+    const { result } = renderHook(() => useConnectionStorageProblem());
+    act(() => connectionActions.concurrencyChanged(7));
+    setItem.mockRestore();
+    expect(getConnection().concurrency).toBe(7);
+    expect(result.current).toMatch(/could not be saved/);
+  });
 });

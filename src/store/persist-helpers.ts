@@ -27,12 +27,24 @@ export function createStorageProblems(): StorageProblems {
   const reads: string[] = [];
   const writes: string[] = [];
   let deliver: ((message: string) => void) | null = null;
+  let delivering = false;
   return {
     readFailed: (message) => void reads.push(message),
     takeReadProblems: () => reads.splice(0),
     writeFailed(message) {
-      if (deliver) deliver(message);
-      else writes.push(message);
+      if (!deliver) {
+        writes.push(message);
+        return;
+      }
+      // Delivering sets store state, which the persist middleware tries to
+      // save again: with storage still failing, that would recurse forever.
+      if (delivering) return;
+      delivering = true;
+      try {
+        deliver(message);
+      } finally {
+        delivering = false;
+      }
     },
     connect(next) {
       deliver = next;

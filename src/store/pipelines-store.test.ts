@@ -1,5 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_PIPELINES } from '@/emulator/demo-pipelines';
 import { connectionActions, resetConnectionStore } from './connection-store';
 import {
@@ -161,5 +161,21 @@ describe('pipelines store storage problems', () => {
     expect(ids()).toEqual(['good']);
     const { result } = renderHook(() => usePipelinesStorageProblem());
     expect(result.current).toMatch(/3 saved pipeline entries/);
+  });
+
+  it('keeps the change in memory and says so when the list cannot be saved', () => {
+    connectionActions.keyEntered('sk-test');
+    const setItem = vi
+      .spyOn(Storage.prototype, 'setItem')
+      .mockImplementation(() => {
+        throw new DOMException('full', 'QuotaExceededError');
+      });
+    const { result } = renderHook(() => usePipelinesStorageProblem());
+    act(() => {
+      pipelinesActions.added('p-1');
+    });
+    setItem.mockRestore();
+    expect(ids()).toEqual(['p-1']);
+    expect(result.current).toMatch(/could not be saved/);
   });
 });

@@ -39,7 +39,8 @@ export function KeyStatusMessage({
   message,
   onCheckAgain,
 }: KeyStatusMessageProps) {
-  const canRetry = status === 'unverified' && message !== null;
+  const canRetry =
+    status === 'rejected' || (status === 'unverified' && message !== null);
   return (
     <div className={`key-status key-status-${status}`}>
       <p id={id} role="status" className="key-status-text">
