@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   connectionActions,
@@ -185,5 +186,28 @@ describe('PipelineList in demo mode', () => {
     ).not.toBeInTheDocument();
     await add(user, 'mine', 'My pipeline');
     expect(screen.getByRole('checkbox', { name: 'My pipeline' })).toBeChecked();
+  });
+});
+
+/** Serious and critical axe-core findings (contrast needs a real browser). */
+async function axeProblems(root: Element) {
+  const { violations } = await axe.run(root, {
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
+}
+
+describe('PipelineList: accessibility', () => {
+  it('has no serious axe findings with demo, saved and refused pipelines', async () => {
+    const user = userEvent.setup();
+    render(<PipelineList />);
+    await add(user, 'mine', 'Mine');
+    await add(user, 'mine');
+    await user.click(screen.getByRole('button', { name: 'Edit Mine' }));
+    expect(
+      await axeProblems(screen.getByRole('region', { name: 'Pipelines' })),
+    ).toEqual([]);
   });
 });

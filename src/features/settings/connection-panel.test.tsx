@@ -1,5 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -240,5 +241,28 @@ describe('ConnectionPanel: saved settings', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+/** Serious and critical axe-core findings (contrast needs a real browser). */
+async function axeProblems(root: Element) {
+  const { violations } = await axe.run(root, {
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
+}
+
+describe('ConnectionPanel: accessibility', () => {
+  it('has no serious axe findings, also while showing errors', async () => {
+    const user = await enterKey('sk-wrong');
+    await screen.findByText(/^Key rejected: /);
+    const url = screen.getByLabelText('API base URL');
+    await user.clear(url);
+    await user.type(url, 'http://example.com{Enter}');
+    expect(
+      await axeProblems(screen.getByRole('region', { name: 'Connection' })),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { PDFDocument } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDocuments, resetDocumentsStore } from '@/store/documents-store';
@@ -132,5 +133,30 @@ describe('DocumentDropzone', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       /x\.zip: not a supported type/,
     );
+  });
+});
+
+/** Serious and critical axe-core findings (contrast needs a real browser). */
+async function axeProblems(root: Element) {
+  const { violations } = await axe.run(root, {
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
+}
+
+describe('DocumentDropzone: accessibility', () => {
+  it('has no serious axe findings with documents and refusals', async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    render(<DocumentDropzone />);
+    await user.upload(input(), [
+      textFile('a.txt', 'a'),
+      new File(['PK'], 'b.zip', { type: 'application/zip' }),
+    ]);
+    await screen.findByRole('alert');
+    expect(
+      await axeProblems(screen.getByRole('region', { name: 'Documents' })),
+    ).toEqual([]);
   });
 });
