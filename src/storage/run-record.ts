@@ -33,6 +33,8 @@ export interface RunRecord {
   progress?: number | null;
   failure?: RunFailure;
   createdAt: number;
+  /** The run request this run belongs to (one click of Run); optional. */
+  batchId?: string;
   startedAt?: number;
   finishedAt?: number;
   /** Server-reported duration in seconds, when the response has one. */

@@ -40,8 +40,10 @@ export function runRecordProblem(value: unknown): string | null {
   if (typeof value.demo !== 'boolean') return 'missing demo flag';
   if (!statuses.includes(value.status as RunStatus)) return 'unknown status';
   if (typeof value.createdAt !== 'number') return 'missing createdAt';
-  if (value.jobId !== undefined && typeof value.jobId !== 'string') {
-    return 'bad jobId';
+  for (const field of ['jobId', 'batchId'] as const) {
+    if (value[field] !== undefined && typeof value[field] !== 'string') {
+      return `bad ${field}`;
+    }
   }
   for (const field of [
     'startedAt',

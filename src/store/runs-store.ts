@@ -281,6 +281,7 @@ async function createRecords(
   if (started !== generation) return [];
   const connection = w.getConnection();
   const now = Date.now();
+  const batchId = newId();
   const ids = pairs.map(({ document, pipeline }, index) => {
     const record: RunRecord = {
       id: newId(),
@@ -293,6 +294,7 @@ async function createRecords(
       baseUrl: connection.demo ? w.demoBaseUrl : connection.baseUrl,
       demo: connection.demo,
       status: 'queued',
+      batchId,
       // Distinct creation times keep the request's order in sorted lists.
       createdAt: now + index,
     };

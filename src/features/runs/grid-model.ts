@@ -25,7 +25,8 @@ const inFlight = (r: RunRecord) =>
 
 /**
  * Rows: the listed documents, then documents with runs from this page
- * visit or still in flight (e.g. a job polled again after a reload).
+ * visit, from the newest run request, or still in flight (e.g. a job
+ * polled again after a reload).
  * Columns: the chosen pipelines, then pipelines of those runs. Older runs
  * of other documents stay in the history.
  */
@@ -43,8 +44,14 @@ export function buildRunsGrid(
   for (const p of pipelines) {
     columns.set(p.id, { pipelineId: p.id, label: p.label });
   }
+  // The newest request stays on the grid after a reload, so its finished
+  // results are there at a glance.
+  const newestBatch = runsNewestFirst[0]?.batchId;
   const recent = runsNewestFirst.filter(
-    (r) => inFlight(r) || r.createdAt >= visibleSince,
+    (r) =>
+      inFlight(r) ||
+      r.createdAt >= visibleSince ||
+      (newestBatch !== undefined && r.batchId === newestBatch),
   );
   // Oldest first, so rows and columns appear in the order they were run.
   for (const r of [...recent].reverse()) {

@@ -361,6 +361,41 @@ describe('RunsWorkspace', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Completed')).toBeInTheDocument();
   });
 
+  it('still shows the last run request after a reload, not older ones', async () => {
+    const h = setupRunsHarness();
+    const user = userEvent.setup();
+    addPipelines();
+    await addDocs('old.pdf');
+    const { unmount } = render(<RunsWorkspace />);
+    await user.click(screen.getByRole('button', { name: /^Run 1 document/ }));
+    await waitFor(() =>
+      expect(screen.getAllByText('Completed')).toHaveLength(2),
+    );
+    documentsActions.cleared();
+    await addDocs('new.pdf');
+    await user.click(screen.getByRole('button', { name: /^Run 1 document/ }));
+    await waitFor(() =>
+      expect(screen.getAllByText('Completed')).toHaveLength(4),
+    );
+    unmount();
+
+    await h.reload();
+    render(<RunsWorkspace visibleSince={Date.now() + 1} />);
+    expect(
+      within(cellOf('new.pdf', 'invoices v3')).getByText('Completed'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Compare new.pdf' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('rowheader', { name: /old\.pdf/ }),
+    ).not.toBeInTheDocument();
+    // The files themselves are gone with the reload.
+    expect(
+      screen.getByRole('button', { name: /^Run 0 documents/ }),
+    ).toBeDisabled();
+  });
+
   it('opens a document in the compare view', async () => {
     setupRunsHarness();
     const user = userEvent.setup();

@@ -13,8 +13,15 @@ import './runs.css';
 /** Runs older than this page visit are in the history, not the grid. */
 const pageOpenedAt = Date.now();
 
+interface RunsWorkspaceProps {
+  /** When this page visit began (tests simulate a reload with it). */
+  visibleSince?: number;
+}
+
 /** The run action, the queue's messages, the grid and password prompts. */
-export function RunsWorkspace() {
+export function RunsWorkspace({
+  visibleSince = pageOpenedAt,
+}: RunsWorkspaceProps = {}) {
   const runs = useRuns();
   const documents = useDocuments();
   const pipelines = useSelectedPipelines();
@@ -27,8 +34,8 @@ export function RunsWorkspace() {
   );
   const now = useNow(anyInFlight);
   const model = useMemo(
-    () => buildRunsGrid(runs, documents, pipelines, pageOpenedAt),
-    [runs, documents, pipelines],
+    () => buildRunsGrid(runs, documents, pipelines, visibleSince),
+    [runs, documents, pipelines, visibleSince],
   );
   const passwordWaits = useMemo(
     () => new Set(prompts.map((p) => p.documentKey)),
