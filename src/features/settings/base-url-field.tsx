@@ -1,5 +1,9 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { connectionActions, useBaseUrl } from '@/store/connection-store';
+import {
+  connectionActions,
+  useBaseUrl,
+  useIsDemo,
+} from '@/store/connection-store';
 import {
   REGION_OPTIONS,
   presetUrl,
@@ -15,6 +19,7 @@ import {
  */
 export function BaseUrlField() {
   const baseUrl = useBaseUrl();
+  const demo = useIsDemo();
   const [draft, setDraft] = useState(baseUrl);
   const [customChosen, setCustomChosen] = useState(
     regionOf(baseUrl) === 'custom',
@@ -93,6 +98,11 @@ export function BaseUrlField() {
           aria-invalid={error !== null || undefined}
           aria-describedby={error ? errorId : undefined}
         />
+        {demo && (
+          <p className="field-help">
+            Used once an API key is set; in demo mode the emulator answers.
+          </p>
+        )}
         {error && (
           <p id={errorId} className="field-error" role="alert">
             <span aria-hidden="true">✕ </span>
