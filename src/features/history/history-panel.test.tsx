@@ -6,6 +6,7 @@ import {
   within,
 } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { compareActions, getCompareState } from '@/store/compare-store';
 import { connectionActions } from '@/store/connection-store';
 import { getRuns, runsActions, runsSetup } from '@/store/runs-store';
@@ -159,5 +160,26 @@ describe('HistoryPanel', { timeout: 20_000 }, () => {
     );
     render(<HistoryPanel />);
     expect(await screen.findByText('Demo (simulated)')).toBeInTheDocument();
+  });
+});
+
+describe('HistoryPanel: accessibility', { timeout: 20_000 }, () => {
+  it('has no serious axe findings while confirming a deletion', async () => {
+    await historyOfFourRuns();
+    const user = userEvent.setup();
+    render(<HistoryPanel />);
+    await screen.findByRole('table', { name: /Run history/ });
+    const [first] = screen.getAllByRole('button', { name: /^Delete run / });
+    if (!first) throw new Error('no delete button');
+    await user.click(first);
+    const { violations } = await axe.run(
+      screen.getByRole('region', { name: 'History' }),
+      { rules: { 'color-contrast': { enabled: false } } },
+    );
+    expect(
+      violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id),
+    ).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   within,
 } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { getCompareState, compareActions } from '@/store/compare-store';
 import { connectionActions } from '@/store/connection-store';
 import { documentsActions } from '@/store/documents-store';
@@ -407,5 +408,36 @@ describe('RunsWorkspace', { timeout: 20_000 }, () => {
       await screen.findByRole('button', { name: 'Compare a.pdf' }),
     );
     expect(getCompareState().documentKey).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+/** Serious and critical axe-core findings (contrast needs a real browser). */
+async function axeProblems(root: Element) {
+  const { violations } = await axe.run(root, {
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+}
+
+describe('RunsWorkspace: accessibility', { timeout: 20_000 }, () => {
+  it('has no serious axe findings with completed, failed and password-waiting cells', async () => {
+    const h = setupRunsHarness();
+    h.api.state.failingPipelines.set('pipe-b', 'Bad config');
+    h.api.state.passwords.set('locked', 'pw');
+    const user = userEvent.setup();
+    addPipelines();
+    await addDocs('a.pdf');
+    await documentsActions.filesAdded([pdf('locked.pdf', 'locked')]);
+    render(<RunsWorkspace />);
+    await user.click(screen.getByRole('button', { name: /^Run 2 documents/ }));
+    await screen.findByRole('dialog', { name: 'Password for locked.pdf' });
+    await waitFor(() =>
+      expect(screen.getByText('Bad config')).toBeInTheDocument(),
+    );
+    expect(
+      await axeProblems(screen.getByRole('region', { name: 'Run queue' })),
+    ).toEqual([]);
   });
 });
