@@ -18,8 +18,10 @@
  * Every server, child process and the browser it starts is stopped at the
  * end, on an error and on Ctrl-C.
  */
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
+import { runStandalone } from './bench-document';
 import { formatFigure, measureResults } from './bench-results';
 import { launchChromium, newBenchContext } from './bench/browser';
 import { measureBatch } from './bench/batch';
@@ -93,7 +95,9 @@ async function main() {
   installSignalCleanup();
   const started = performance.now();
   console.log(
-    `Benchmark (figures only, nothing asserted) — ${new Date().toISOString()}, Node ${process.version}`,
+    `Benchmark (figures only, nothing asserted) — ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
   );
 
   if (
@@ -218,14 +222,15 @@ async function main() {
           log,
         );
         comparePage = page;
+        const n = figures.runs.length;
         log(
-          `  first screen (click → both panes show their first chunk): ${ms(figures.firstScreenMs)} (target < 1 s)`,
+          `  first screen (click on Compare → both panes show their first chunk), median of ${n}: ${ms(figures.firstScreenMs)} (target < 1 s)`,
         );
         log(
-          `  diff done (click → "${figures.differencesText}" shown): ${ms(figures.diffDoneMs)}`,
+          `  diff done (click → "${figures.differencesText}" shown), median of ${n}: ${ms(figures.diffDoneMs)}`,
         );
         log(
-          `  main-thread long tasks from the click to 1 s after the diff: ${formatLongTasks(figures.longTasks)} (target: none over 200 ms)`,
+          `  main-thread long tasks from the click to 1 s after the diff, worst of ${n} runs: ${formatLongTasks(figures.worstLongTasks)} (target: none over 200 ms)`,
         );
         rows.push(
           {
@@ -242,9 +247,9 @@ async function main() {
           },
           {
             figure: 'compare longest main-thread task',
-            value: `${ms(figures.longTasks.longestMs)} (${figures.longTasks.over50} > 50 ms, ${figures.longTasks.over200} > 200 ms)`,
+            value: `${ms(figures.worstLongTasks.longestMs)} (${figures.worstLongTasks.over50} > 50 ms, ${figures.worstLongTasks.over200} > 200 ms)`,
             target: 'none > 200 ms',
-            pass: figures.longTasks.over200 === 0,
+            pass: figures.runs.every((run) => run.longTasks.over200 === 0),
           },
         );
       },
@@ -267,7 +272,32 @@ async function main() {
           pass: check.excluded,
         });
         const page = comparePage;
-        if (!page) throw new Error('the compare view did not open');
+        if (!page) {
+          // The app could not be driven there: the view alone, in the
+          // harness of scripts/bench-document.ts.
+          log(
+            '  the compare view did not open: measuring the Document view alone (scripts/bench-document.ts harness)',
+          );
+          const alone = await runStandalone({ pages: 500 });
+          log(
+            `  first page drawn ${ms(alone.firstPageMs)} after navigation start (${ms(alone.mountToFirstPageMs)} after the view mounted); JS heap ${mb(alone.jsHeapUsedBytes)}`,
+          );
+          rows.push(
+            {
+              figure: 'document view first page (500 p, harness)',
+              value: ms(alone.mountToFirstPageMs),
+              target: '',
+              pass: null,
+            },
+            {
+              figure: 'JS heap, document view harness',
+              value: mb(alone.jsHeapUsedBytes),
+              target: '',
+              pass: null,
+            },
+          );
+          return;
+        }
         const figures: DocumentViewFigures = await measureDocumentTab(page);
         log(
           `  first page drawn (click on the Document tab → first page): ${ms(figures.firstPageMs)}`,

@@ -16,12 +16,14 @@ import { makeLargeSamplePdf } from '../../test/fixtures/make-pdf';
 import { makeSyntheticPipelineResponse } from '../../test/fixtures/synthetic-result';
 import type { RunRecord, RunResult } from '../../src/storage/run-record';
 import { addDocuments } from './app-driver';
+import type { UploadFile } from './app-driver';
 import {
   installLongTaskObserver,
+  formatTaskList,
   longTasksBetween,
   summariseLongTasks,
 } from './long-tasks';
-import type { LongTaskFigures } from './long-tasks';
+import type { LongTask, LongTaskFigures } from './long-tasks';
 import { seedRuns } from './seed-history';
 
 export const PAGES = 500;
@@ -31,14 +33,27 @@ const LABELS = { a: 'Synthetic v1', b: 'Synthetic v2' } as const;
 /** Long tasks right after the diff (its rendering) belong to the run too. */
 const SETTLE_MS = 1_000;
 
-export interface CompareFigures {
-  blocksPerVersion: number;
+export interface CompareRun {
   /** Click → both panes show their first chunk. */
   firstScreenMs: number;
   /** Click → the difference count is shown. */
   diffDoneMs: number;
   differencesText: string;
+  /** From the click to SETTLE_MS after the diff. */
   longTasks: LongTaskFigures;
+  /** Every long task, its start relative to the click. */
+  taskList: LongTask[];
+}
+
+export interface CompareFigures {
+  blocksPerVersion: number;
+  runs: CompareRun[];
+  /** Medians over the runs. */
+  firstScreenMs: number;
+  diffDoneMs: number;
+  differencesText: string;
+  /** The run with the longest task. */
+  worstLongTasks: LongTaskFigures;
 }
 
 function record(
@@ -69,16 +84,21 @@ function record(
   };
 }
 
-/**
- * Seeds the history, reloads, adds the PDF and opens the comparison.
- * Leaves the page on the compare view (Content view) for the next step.
- */
-export async function measureCompareView(
+/** Seeds the history with the two runs; returns the PDF to add later. */
+async function prepare(
   page: Page,
   appUrl: string,
   log: (line: string) => void,
-): Promise<CompareFigures> {
+): Promise<UploadFile> {
+  const steps: string[] = [];
+  let stepStart = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps.push(`${name} ${((now - stepStart) / 1000).toFixed(1)} s`);
+    stepStart = now;
+  };
   const pdf = await makeLargeSamplePdf(PAGES);
+  step('PDF');
   const documentKey = createHash('sha256').update(pdf.bytes).digest('hex');
   const responses = {
     a: makeSyntheticPipelineResponse({
@@ -92,6 +112,7 @@ export async function measureCompareView(
       variant: 'b',
     }),
   };
+  step('results');
   const now = Date.now();
   const records = [
     record('a', documentKey, pdf.bytes.length, now - 2 * 3_600_000),
@@ -101,24 +122,34 @@ export async function measureCompareView(
     { runId: 'bench-a', response: responses.a },
     { runId: 'bench-b', response: responses.b },
   ];
-  const jsonMb = JSON.stringify(responses.a).length / 2 ** 20;
-  log(
-    `  seeding 2 runs of ${PAGES} pages × ${BLOCKS_PER_PAGE} blocks (${jsonMb.toFixed(1)} MB of JSON per result) into IndexedDB`,
-  );
-
   await page.goto(appUrl);
   await page.getByRole('heading', { name: 'History' }).waitFor();
+  step('app');
   await seedRuns(page, records, results);
+  step('IndexedDB');
+  const jsonMb = JSON.stringify(responses.a).length / 2 ** 20;
+  log(
+    `  seeded 2 runs of ${PAGES} pages × ${BLOCKS_PER_PAGE} blocks (${jsonMb.toFixed(1)} MB of JSON per result); setup: ${steps.join(', ')}`,
+  );
+  return {
+    name: DOCUMENT_NAME,
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(pdf.bytes),
+  };
+}
+
+interface RawOutcome {
+  clickAt: number;
+  firstScreenAt: number;
+  diffDoneAt: number;
+  text: string;
+}
+
+/** Reload, add the PDF, click Compare in the History, wait for the diff. */
+async function measureOnce(page: Page, pdf: UploadFile): Promise<CompareRun> {
   await page.reload();
   await page.getByText('Run history (2 of 2)').waitFor({ timeout: 30_000 });
-  await addDocuments(page, [
-    {
-      name: DOCUMENT_NAME,
-      mimeType: 'application/pdf',
-      buffer: Buffer.from(pdf.bytes),
-    },
-  ]);
-
+  await addDocuments(page, [pdf]);
   await installLongTaskObserver(page);
   // Watchers first (page clock), then the click.
   await page.evaluate(() => {
@@ -191,12 +222,7 @@ export async function measureCompareView(
       (window as Window & { __benchCompare?: Promise<unknown> }).__benchCompare,
       new Promise((resolve) => setTimeout(() => resolve(null), 120_000)),
     ]),
-  )) as {
-    clickAt: number;
-    firstScreenAt: number;
-    diffDoneAt: number;
-    text: string;
-  } | null;
+  )) as RawOutcome | null;
   if (!outcome) throw new Error('the compare view did not settle in 120 s');
   await page.waitForTimeout(SETTLE_MS);
   const tasks = await longTasksBetween(
@@ -205,10 +231,54 @@ export async function measureCompareView(
     outcome.diffDoneAt + SETTLE_MS,
   );
   return {
-    blocksPerVersion: PAGES * BLOCKS_PER_PAGE,
     firstScreenMs: outcome.firstScreenAt - outcome.clickAt,
     diffDoneMs: outcome.diffDoneAt - outcome.clickAt,
     differencesText: outcome.text,
     longTasks: summariseLongTasks(tasks),
+    taskList: tasks.map((t) => ({
+      startTime: t.startTime - outcome.clickAt,
+      duration: t.duration,
+    })),
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/**
+ * Seeds the history, then `repeats` times: reload, add the PDF, open the
+ * comparison. Leaves the page on the compare view (Content view) for the
+ * Document view step.
+ */
+export async function measureCompareView(
+  page: Page,
+  appUrl: string,
+  log: (line: string) => void,
+  repeats = 3,
+): Promise<CompareFigures> {
+  const pdf = await prepare(page, appUrl, log);
+  const runs: CompareRun[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const run = await measureOnce(page, pdf);
+    runs.push(run);
+    log(
+      `  run ${i + 1}: first screen ${run.firstScreenMs.toFixed(0)} ms, diff done ${run.diffDoneMs.toFixed(0)} ms; long tasks ${formatTaskList(run.taskList) || 'none'}`,
+    );
+  }
+  const worst = runs.reduce((a, b) =>
+    b.longTasks.longestMs > a.longTasks.longestMs ? b : a,
+  );
+  return {
+    blocksPerVersion: PAGES * BLOCKS_PER_PAGE,
+    runs,
+    firstScreenMs: median(runs.map((r) => r.firstScreenMs)),
+    diffDoneMs: median(runs.map((r) => r.diffDoneMs)),
+    differencesText: runs[0]?.differencesText ?? '',
+    worstLongTasks: worst.longTasks,
   };
 }

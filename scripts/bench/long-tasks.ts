@@ -63,3 +63,10 @@ export function summariseLongTasks(tasks: LongTask[]): LongTaskFigures {
 export function formatLongTasks(figures: LongTaskFigures): string {
   return `${figures.over50} task(s) > 50 ms, ${figures.over200} > 200 ms, longest ${figures.longestMs.toFixed(0)} ms, total blocking ${figures.blockingMs.toFixed(0)} ms`;
 }
+
+/** "+120 ms: 340 ms, +900 ms: 80 ms" (starts relative to a chosen instant). */
+export function formatTaskList(tasks: LongTask[]): string {
+  return tasks
+    .map((t) => `+${t.startTime.toFixed(0)} ms: ${t.duration.toFixed(0)} ms`)
+    .join(', ');
+}

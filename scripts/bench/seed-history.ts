@@ -12,8 +12,15 @@ export async function seedRuns(
   records: RunRecord[],
   results: RunResult[],
 ): Promise<void> {
+  // One JSON string crosses to the page far faster than Playwright's
+  // serialisation of a large object graph (18 MB: ~30 s vs ~1 s).
+  const payload = JSON.stringify({ records, results });
   await page.evaluate(
-    async ({ name, version, records, results }) => {
+    async ({ name, version, payload }) => {
+      const { records, results } = JSON.parse(payload) as {
+        records: unknown[];
+        results: unknown[];
+      };
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(name, version);
         // Same stores as openRunDb's upgrade, should the app not have run yet.
@@ -42,6 +49,6 @@ export async function seedRuns(
       });
       db.close();
     },
-    { name: RUN_DB_NAME, version: RUN_DB_VERSION, records, results },
+    { name: RUN_DB_NAME, version: RUN_DB_VERSION, payload },
   );
 }
