@@ -433,9 +433,7 @@ describe('RunsWorkspace: accessibility', { timeout: 20_000 }, () => {
     render(<RunsWorkspace />);
     await user.click(screen.getByRole('button', { name: /^Run 2 documents/ }));
     await screen.findByRole('dialog', { name: 'Password for locked.pdf' });
-    await waitFor(() =>
-      expect(screen.getByText('Bad config')).toBeInTheDocument(),
-    );
+    expect(await screen.findByText('Bad config')).toBeInTheDocument();
     expect(
       await axeProblems(screen.getByRole('region', { name: 'Run queue' })),
     ).toEqual([]);
