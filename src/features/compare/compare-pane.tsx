@@ -1,6 +1,7 @@
 import type { NormalizedResult } from '@/results/model';
 import { BlocksView } from './blocks-view';
 import { ContentView } from './content-view';
+import { CurrentDifferenceNote } from './current-difference-note';
 import { DocumentTab } from './document-tab';
 import { ExtractView } from './extract-view';
 import { formatDate } from './format';
@@ -154,24 +155,44 @@ function PaneView(
       return <SplitView {...viewProps} />;
     case 'json':
       return (
-        <JsonPaneView
-          paneName={pane.name}
-          raw={pane.raw}
-          scrollerRef={props.scrollerRef}
-          onScroll={props.onScroll}
-        />
+        <>
+          {props.current && !props.isBaseline && (
+            <CurrentDifferenceNote
+              result={result}
+              baseline={props.baseline}
+              comparison={props.comparison}
+              position={props.current.position}
+            />
+          )}
+          <JsonPaneView
+            paneName={pane.name}
+            raw={pane.raw}
+            scrollerRef={props.scrollerRef}
+            onScroll={props.onScroll}
+          />
+        </>
       );
     case 'document':
       return (
-        <DocumentTab
-          runId={pane.runId}
-          label={pane.name}
-          result={result}
-          comparison={viewProps.comparison}
-          baseline={viewProps.baseline}
-          isBaseline={props.isBaseline}
-          documentKey={props.documentKey}
-        />
+        <>
+          {props.current && !props.isBaseline && (
+            <CurrentDifferenceNote
+              result={result}
+              baseline={props.baseline}
+              comparison={props.comparison}
+              position={props.current.position}
+            />
+          )}
+          <DocumentTab
+            runId={pane.runId}
+            label={pane.name}
+            result={result}
+            comparison={viewProps.comparison}
+            baseline={viewProps.baseline}
+            isBaseline={props.isBaseline}
+            documentKey={props.documentKey}
+          />
+        </>
       );
   }
 }

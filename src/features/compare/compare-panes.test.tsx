@@ -328,6 +328,34 @@ describe('ComparePanes', () => {
     expect(within(view).getByText(/"job-1"/)).toBeInTheDocument();
   });
 
+  it('spells out the current difference above the JSON', async () => {
+    const { user } = twoPanes();
+    await user.click(screen.getByRole('tab', { name: 'JSON' }));
+    await within(pane('invoices v4')).findAllByText(/1 changed, 1 added/);
+    await user.keyboard('n');
+    const v4 = pane('invoices v4');
+    expect(within(v4).getByText('▶ Current difference')).toBeInTheDocument();
+    // The first difference is the changed total, with its word changes.
+    expect(within(v4).getByText('± changed')).toBeInTheDocument();
+    expect(within(v4).getByRole('insertion')).toHaveTextContent('120');
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    const { user } = twoPanes();
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(
+      new Error('denied'),
+    );
+    const tools = within(pane('invoices v4')).getByRole('toolbar', {
+      name: 'Export invoices v4',
+    });
+    await user.click(
+      within(tools).getByRole('button', { name: 'Copy Markdown' }),
+    );
+    expect(
+      await within(tools).findByText(/Could not copy Markdown/),
+    ).toBeInTheDocument();
+  });
+
   it('shows an unknown shape as JSON with a message, in any view', () => {
     renderCompare([
       { label: 'invoices v3', result: buildResult(v3Spec) },

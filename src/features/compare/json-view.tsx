@@ -8,6 +8,13 @@ interface JsonPaneViewProps {
   onScroll: () => void;
 }
 
+// The library's grey for null fails WCAG contrast: our own class instead.
+const jsonStyles = {
+  ...defaultStyles,
+  nullValue: 'json-null',
+  undefinedValue: 'json-null',
+};
+
 /** Expanded to depth 2; deeper nodes start collapsed (big results stay light). */
 const expandToDepthTwo = (level: number) => level < 2;
 
@@ -32,7 +39,7 @@ export function JsonPaneView({
     >
       <JsonView
         data={data}
-        style={defaultStyles}
+        style={jsonStyles}
         shouldExpandNode={expandToDepthTwo}
         aria-label={`JSON of ${paneName}`}
       />
