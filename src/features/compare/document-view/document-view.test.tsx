@@ -335,7 +335,7 @@ describe('DocumentView', () => {
     ]);
     const v2 = pane('v2');
     expect(
-      within(v2).getByRole('button', { name: /^Page 3, 1 difference/ }),
+      within(v2).getByRole('button', { name: /^Page 3 ±1: 1 difference,/ }),
     ).toHaveTextContent('±1');
     expect(
       within(v2).getByRole('button', { name: 'Previous changed page' }),

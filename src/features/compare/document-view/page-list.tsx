@@ -47,22 +47,25 @@ export const PageList = memo(function PageList({
           const summary = counts ? describeMarks(counts) : '';
           return (
             <li key={page}>
+              {/* The visible text ("2 ±3") is part of the accessible name,
+                  which adds what the symbols mean. */}
               <button
                 type="button"
                 aria-current={page === current ? 'page' : undefined}
-                aria-label={
-                  counts
-                    ? `Page ${page}, ${counts.total} ${counts.total === 1 ? 'difference' : 'differences'}: ${summary}`
-                    : `Page ${page}`
-                }
                 title={summary || undefined}
                 onClick={() => onPage(page)}
               >
-                <span>{page}</span>
+                <span className="visually-hidden">Page</span> {page}
                 {counts ? (
-                  <span className="page-list__mark" aria-hidden="true">
-                    {compactMarks(counts)}
-                  </span>
+                  <>
+                    {' '}
+                    <span className="page-list__mark">
+                      {compactMarks(counts)}
+                    </span>
+                    <span className="visually-hidden">
+                      {`: ${counts.total} ${counts.total === 1 ? 'difference' : 'differences'}, ${summary}`}
+                    </span>
+                  </>
                 ) : null}
               </button>
             </li>
