@@ -1,6 +1,5 @@
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type {
-  BlockStatus,
   Comparison,
   NormalizedBlock,
   NormalizedResult,
@@ -10,14 +9,9 @@ import {
   fitWidthZoom,
   pageSizeAtZoom,
 } from '@/results/geometry';
-import {
-  adjacentChangedPage,
-  changedPages,
-  pageDifferenceMarks,
-} from '@/results/page-marks';
+import { adjacentChangedPage } from '@/results/page-marks';
 import { compareActions, useSelectedBlock } from '@/store/compare-store';
 import { alignedSelection } from './aligned-selection';
-import { typesWithCounts } from './block-style';
 import { BlockBox, GhostBox } from './block-box';
 import { PageList } from './page-list';
 import { PageToolbar } from './page-toolbar';
@@ -26,6 +20,7 @@ import { PdfPageCanvas } from './pdf-page-canvas';
 import { TypeLegend } from './type-legend';
 import { useDocumentFile } from './use-document-file';
 import { usePageAndZoom } from './use-page-and-zoom';
+import { DOC_INDEX, usePaneModel } from './use-pane-model';
 import { usePdfDocument, usePdfPageSize } from './use-pdf-document';
 import './document-view.css';
 
@@ -46,9 +41,6 @@ export interface DocumentViewProps {
    */
   pdfSource?: File | string | null;
 }
-
-/** Blocks are drawn for the first document of a result (one PDF per pane). */
-const DOC_INDEX = 0;
 
 /** Performance marks the benchmark (scripts/bench-document.ts) waits for. */
 const PERF_MOUNTED = 'document-view:mounted';
@@ -315,64 +307,4 @@ function PdfMessage({
       {text}
     </p>
   );
-}
-
-/** Everything derived from the results alone, computed once per result. */
-function usePaneModel(
-  result: NormalizedResult,
-  comparison: Comparison | null,
-  baseline: NormalizedResult | null,
-) {
-  return useMemo(() => {
-    const own = result.blocks.filter((b) => b.docIndex === DOC_INDEX);
-    const base = (baseline?.blocks ?? []).filter(
-      (b) => b.docIndex === DOC_INDEX,
-    );
-    const blockById = new Map(own.map((b) => [b.id, b]));
-    const baselineById = new Map(base.map((b) => [b.id, b]));
-
-    const statusById = new Map<string, BlockStatus>();
-    const removed: NormalizedBlock[] = [];
-    for (const diff of comparison?.blockDiffs ?? []) {
-      if (diff.docIndex !== DOC_INDEX) continue;
-      if (diff.candidateId !== null)
-        statusById.set(diff.candidateId, diff.status);
-      if (diff.status === 'removed' && diff.baselineId !== null) {
-        const block = baselineById.get(diff.baselineId);
-        if (block) removed.push(block);
-      }
-    }
-    const marks = pageDifferenceMarks(comparison, DOC_INDEX);
-    let lastPage = Math.max(1, result.documents[DOC_INDEX]?.pageCount ?? 0);
-    for (const b of own) lastPage = Math.max(lastPage, b.page);
-    for (const b of base) lastPage = Math.max(lastPage, b.page);
-    const types = typesWithCounts(own);
-    for (const { type } of typesWithCounts(removed)) {
-      if (!types.some((t) => t.type === type)) types.push({ type, count: 0 });
-    }
-    return {
-      blockById,
-      baselineById,
-      removedIds: new Set(removed.map((b) => b.id)),
-      blocksByPage: byPage(own),
-      removedByPage: byPage(removed),
-      baselineByPage: byPage(base),
-      statusOf: (id: string) => statusById.get(id) ?? null,
-      marks,
-      changedPages: changedPages(marks),
-      pageCountFromBlocks: lastPage,
-      types,
-      otherDocuments: result.blocks.some((b) => b.docIndex !== DOC_INDEX),
-    };
-  }, [result, comparison, baseline]);
-}
-
-function byPage(blocks: readonly NormalizedBlock[]) {
-  const map = new Map<number, NormalizedBlock[]>();
-  for (const block of blocks) {
-    const list = map.get(block.page);
-    if (list) list.push(block);
-    else map.set(block.page, [block]);
-  }
-  return map;
 }
