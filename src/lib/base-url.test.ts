@@ -11,7 +11,6 @@ describe('checkBaseUrl', () => {
     ],
     ['http://localhost:8787', 'http://localhost:8787'],
     ['http://127.0.0.1:4010/', 'http://127.0.0.1:4010'],
-    ['http://[::1]:9000', 'http://[::1]:9000'],
     ['HTTPS://Platform.Reducto.AI', 'https://platform.reducto.ai'],
   ])('accepts %s as %s', (input, url) => {
     expect(checkBaseUrl(input)).toEqual({ ok: true, url });
@@ -22,6 +21,7 @@ describe('checkBaseUrl', () => {
     ['platform.reducto.ai', /not a complete url/i],
     ['http://platform.reducto.ai', /use https/i],
     ['http://192.168.1.4:8000', /use https/i],
+    ['http://[::1]:9000', /use https/i],
     ['ftp://example.com', /https:\/\//i],
     ['javascript:alert(1)', /https:\/\//i],
     ['https://user:pw@example.com', /user name and password/i],

@@ -1,5 +1,8 @@
-/** Hosts where plain http is acceptable: the machine itself. */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/**
+ * Hosts where plain http is acceptable: the machine itself. The same two
+ * the build's Content-Security-Policy lets the page connect to over http.
+ */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 export type BaseUrlCheck =
   { ok: true; url: string } | { ok: false; reason: string };
