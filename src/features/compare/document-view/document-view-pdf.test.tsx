@@ -73,7 +73,8 @@ beforeEach(() => {
   act(() => compareActions.reset());
 });
 
-describe('DocumentView with a PDF', () => {
+// A shared 2-core machine can make the first render slow: allow for it.
+describe('DocumentView with a PDF', { timeout: 20_000 }, () => {
   it('opens the result’s pdf_url and draws the boxes at the PDF’s page size', async () => {
     const { doc, rendered } = fakePdf();
     vi.mocked(openPdf).mockResolvedValue(doc as never);

@@ -124,7 +124,8 @@ beforeEach(() => {
   act(() => compareActions.reset());
 });
 
-describe('DocumentView', () => {
+// A shared 2-core machine can make the first render slow: allow for it.
+describe('DocumentView', { timeout: 20_000 }, () => {
   it('draws every block of the page as a named box on a blank page when no PDF is at hand', () => {
     const { pane } = renderPanes([]);
     const base = pane('Baseline');
