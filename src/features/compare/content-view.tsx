@@ -5,6 +5,7 @@ import { diffSides } from './block-lookup';
 import type { ContentItem } from './content-model';
 import { buildContentItems } from './content-model';
 import { CurrentMarker } from './current-marker';
+import { LazyDetails } from './lazy-details';
 import { MarkdownBlock } from './markdown-block';
 import { Segments } from './segments';
 import { StatusBadge } from './status-badge';
@@ -62,8 +63,7 @@ export function ContentView(props: PaneViewProps) {
         )}
         <MarkdownBlock markdown={item.content} />
         {comparison && item.status === 'changed' && (
-          <details>
-            <summary>Show word changes</summary>
+          <LazyDetails summary="Show word changes">
             <ul>
               {item.diffIndices.map((diffIndex) => {
                 const diff = comparison.blockDiffs[diffIndex];
@@ -81,7 +81,7 @@ export function ContentView(props: PaneViewProps) {
                 );
               })}
             </ul>
-          </details>
+          </LazyDetails>
         )}
       </article>
     );
@@ -98,6 +98,9 @@ export function ContentView(props: PaneViewProps) {
         items={items}
         getKey={(item) => item.key}
         estimateHeight={160}
+        // Chunks are often a page tall: a small overscan keeps the first
+        // screen's Markdown work small.
+        overscan={2}
         onScroll={onScroll}
         className="pane-scroller"
         scrollerLabel={`Content view of ${paneName}`}
