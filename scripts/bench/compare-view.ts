@@ -43,6 +43,8 @@ export interface CompareRun {
   longTasks: LongTaskFigures;
   /** Every long task, its start relative to the click. */
   taskList: LongTask[];
+  /** Chunks in the DOM of each pane at the first screen (virtualised list). */
+  chunksRendered: number[];
 }
 
 export interface CompareFigures {
@@ -54,6 +56,8 @@ export interface CompareFigures {
   differencesText: string;
   /** The run with the longest task. */
   worstLongTasks: LongTaskFigures;
+  /** Reloads and opens the comparison again (for the Document view step). */
+  reopen: () => Promise<CompareRun>;
 }
 
 function record(
@@ -143,6 +147,7 @@ interface RawOutcome {
   firstScreenAt: number;
   diffDoneAt: number;
   text: string;
+  chunksRendered: number[];
 }
 
 /** Reload, add the PDF, click Compare in the History, wait for the diff. */
@@ -157,6 +162,7 @@ async function measureOnce(page: Page, pdf: UploadFile): Promise<CompareRun> {
     (window as W).__benchCompare = new Promise((resolve) => {
       let clickAt = -1;
       let firstScreenAt = -1;
+      let chunksRendered: number[] = [];
       document.addEventListener(
         'click',
         (event) => {
@@ -187,6 +193,10 @@ async function measureOnce(page: Page, pdf: UploadFile): Promise<CompareRun> {
             panels.every(visibleChunk)
           ) {
             firstScreenAt = performance.now();
+            chunksRendered = panels.map(
+              (panel) =>
+                panel.querySelectorAll('article[aria-label^="Chunk "]').length,
+            );
           }
           const status = section.querySelector(
             '[role="group"][aria-label="Differences"] [role="status"]',
@@ -201,6 +211,7 @@ async function measureOnce(page: Page, pdf: UploadFile): Promise<CompareRun> {
               firstScreenAt,
               diffDoneAt: performance.now(),
               text,
+              chunksRendered,
             });
             return;
           }
@@ -234,6 +245,7 @@ async function measureOnce(page: Page, pdf: UploadFile): Promise<CompareRun> {
     firstScreenMs: outcome.firstScreenAt - outcome.clickAt,
     diffDoneMs: outcome.diffDoneAt - outcome.clickAt,
     differencesText: outcome.text,
+    chunksRendered: outcome.chunksRendered,
     longTasks: summariseLongTasks(tasks),
     taskList: tasks.map((t) => ({
       startTime: t.startTime - outcome.clickAt,
@@ -259,7 +271,7 @@ export async function measureCompareView(
   page: Page,
   appUrl: string,
   log: (line: string) => void,
-  repeats = 3,
+  repeats = 5,
 ): Promise<CompareFigures> {
   const pdf = await prepare(page, appUrl, log);
   const runs: CompareRun[] = [];
@@ -267,7 +279,7 @@ export async function measureCompareView(
     const run = await measureOnce(page, pdf);
     runs.push(run);
     log(
-      `  run ${i + 1}: first screen ${run.firstScreenMs.toFixed(0)} ms, diff done ${run.diffDoneMs.toFixed(0)} ms; long tasks ${formatTaskList(run.taskList) || 'none'}`,
+      `  run ${i + 1}: first screen ${run.firstScreenMs.toFixed(0)} ms, diff done ${run.diffDoneMs.toFixed(0)} ms; chunks in the DOM per pane ${run.chunksRendered.join('/')}; long tasks ${formatTaskList(run.taskList) || 'none'}`,
     );
   }
   const worst = runs.reduce((a, b) =>
@@ -280,5 +292,6 @@ export async function measureCompareView(
     diffDoneMs: median(runs.map((r) => r.diffDoneMs)),
     differencesText: runs[0]?.differencesText ?? '',
     worstLongTasks: worst.longTasks,
+    reopen: () => measureOnce(page, pdf),
   };
 }

@@ -21,7 +21,7 @@ import {
 } from './long-tasks';
 import type { LongTaskFigures } from './long-tasks';
 
-export interface DocumentViewFigures {
+export interface DocumentViewRun {
   /** Click on the Document tab → first page drawn (both panes mount). */
   firstPageMs: number;
   heapBeforeBytes: number;
@@ -29,9 +29,60 @@ export interface DocumentViewFigures {
   longTasks: LongTaskFigures;
 }
 
-export async function measureDocumentTab(
+export interface DocumentViewFigures {
+  runs: DocumentViewRun[];
+  /** Median over the runs. */
+  firstPageMs: number;
+  /** The last run's heap figures. */
+  heapBeforeBytes: number;
+  heapAfterBytes: number;
+  /** The run with the longest task. */
+  worstLongTasks: LongTaskFigures;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/**
+ * `repeats` openings of the Document tab, each on a freshly reloaded and
+ * reopened comparison (`reopen`, skipped for the first: the page is there).
+ */
+export async function measureDocumentView(
   page: Page,
+  reopen: () => Promise<unknown>,
+  repeats = 3,
+  log: (line: string) => void = () => undefined,
 ): Promise<DocumentViewFigures> {
+  const runs: DocumentViewRun[] = [];
+  for (let i = 0; i < repeats; i++) {
+    if (i > 0) await reopen();
+    const run = await measureDocumentTab(page);
+    runs.push(run);
+    log(
+      `  run ${i + 1}: first page ${run.firstPageMs.toFixed(0)} ms; longest task ${run.longTasks.longestMs.toFixed(0)} ms`,
+    );
+  }
+  const last = runs[runs.length - 1];
+  if (!last) throw new Error('no run');
+  const worst = runs.reduce((a, b) =>
+    b.longTasks.longestMs > a.longTasks.longestMs ? b : a,
+  );
+  return {
+    runs,
+    firstPageMs: median(runs.map((r) => r.firstPageMs)),
+    heapBeforeBytes: last.heapBeforeBytes,
+    heapAfterBytes: last.heapAfterBytes,
+    worstLongTasks: worst.longTasks,
+  };
+}
+
+/** Click on the Document tab → first page drawn; heap before and after. */
+export async function measureDocumentTab(page: Page): Promise<DocumentViewRun> {
   await installLongTaskObserver(page);
   const heapBeforeBytes = await measureJsHeap(page);
   const from = await page.evaluate(() => performance.now());
