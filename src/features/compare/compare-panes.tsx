@@ -101,11 +101,18 @@ export function ComparePanes(props: ComparePanesProps) {
   const current = index !== null ? (differences[index] ?? null) : null;
   const comparing = Object.values(comparisons).some((c) => c === 'pending');
 
+  const [scrollSync] = useState(() => createScrollSync(props.syncScroll));
+  useEffect(
+    () => scrollSync.setEnabled(props.syncScroll),
+    [scrollSync, props.syncScroll],
+  );
+
   const step = (delta: 1 | -1) => {
     const n = differences.length;
     if (n === 0) return;
     const next =
       index === null ? (delta === 1 ? 0 : n - 1) : (index + delta + n) % n;
+    scrollSync.suspend(400);
     setCursor({ context, index: next });
   };
 
@@ -121,12 +128,6 @@ export function ComparePanes(props: ComparePanesProps) {
       step(-1);
     }
   };
-
-  const [scrollSync] = useState(() => createScrollSync(props.syncScroll));
-  useEffect(
-    () => scrollSync.setEnabled(props.syncScroll),
-    [scrollSync, props.syncScroll],
-  );
 
   const paneIds = panes.map((pane) => pane.runId);
   const panelIdOf = (runId: string) =>

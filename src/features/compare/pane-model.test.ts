@@ -27,6 +27,11 @@ describe('choosePaneRuns', () => {
     const panes = choosePaneRuns([a1, a2, b1], [a2.id, 'gone', a1.id]);
     expect(panes.map((r) => r.id)).toEqual([a2.id, a1.id]);
   });
+
+  it('falls back to the latest per label when every chosen run is gone', () => {
+    const panes = choosePaneRuns([a1, b1], ['deleted-1', 'deleted-2']);
+    expect(panes.map((r) => r.id)).toEqual([a1.id, b1.id]);
+  });
 });
 
 describe('toPaneInfos', () => {

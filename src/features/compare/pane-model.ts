@@ -34,7 +34,7 @@ export type PaneComparison = Comparison | 'pending' | null;
 /**
  * The runs to show as panes. Chosen run ids win (compare over time: any runs
  * of the document, in the chosen order). Otherwise one pane per pipeline
- * label: its latest completed run, or its latest run when none completed (so
+ * label (also when every chosen run was deleted): its latest completed run, or its latest run when none completed (so
  * a failed or running pipeline still shows its status). Panes keep the order
  * in which the labels were first run.
  */
@@ -44,9 +44,11 @@ export function choosePaneRuns(
 ): RunRecord[] {
   if (paneRunIds.length > 0) {
     const byId = new Map(runs.map((run) => [run.id, run]));
-    return paneRunIds
+    const chosen = paneRunIds
       .map((id) => byId.get(id))
       .filter((run): run is RunRecord => run !== undefined);
+    // Every chosen run deleted: show the default panes, not nothing.
+    if (chosen.length > 0) return chosen;
   }
   const chronological = [...runs].sort((a, b) => a.createdAt - b.createdAt);
   const byLabel = new Map<string, RunRecord>();

@@ -8,13 +8,27 @@ export interface ScrollSync {
   register(paneId: string, element: HTMLElement | null): void;
   scrolled(paneId: string): void;
   setEnabled(on: boolean): void;
+  /**
+   * Stops syncing for a moment: difference navigation scrolls each pane to
+   * its own item (candidate and baseline counterpart), which proportional
+   * syncing would otherwise undo.
+   */
+  suspend(ms: number): void;
 }
 
-export function createScrollSync(initiallyEnabled: boolean): ScrollSync {
+export function createScrollSync(
+  initiallyEnabled: boolean,
+  now: () => number = () => performance.now(),
+): ScrollSync {
   const scrollers = new Map<string, HTMLElement>();
   const expected = new Map<HTMLElement, number>();
   let enabled = initiallyEnabled;
+  let suspendedUntil = -Infinity;
   return {
+    suspend(ms) {
+      suspendedUntil = now() + ms;
+      expected.clear();
+    },
     register(paneId, element) {
       if (element) scrollers.set(paneId, element);
       else scrollers.delete(paneId);
@@ -30,7 +44,7 @@ export function createScrollSync(initiallyEnabled: boolean): ScrollSync {
         expected.delete(source);
         if (Math.abs(echo - source.scrollTop) <= 1) return;
       }
-      if (!enabled) return;
+      if (!enabled || now() < suspendedUntil) return;
       const sourceRange = source.scrollHeight - source.clientHeight;
       for (const [id, target] of scrollers) {
         if (id === paneId) continue;
