@@ -34,10 +34,17 @@ export interface BatchOptions {
 
 export interface BatchFigures extends BatchOptions {
   cells: number;
-  /** One lone cell per pipeline (fresh document: its upload included). */
-  singleCellMs: { pipeline: string; ms: number }[];
+  /** One lone cell per pipeline (fresh document: its upload included), then the same cell again (upload reused). */
+  singleCellMs: { pipeline: string; ms: number; reusedUploadMs: number }[];
   tCellMs: number;
   idealMs: number;
+  /** t_cell with the upload reused. */
+  tCellReusedMs: number;
+  /**
+   * The strictest ideal: every cell as cheap as one whose upload is
+   * already done (the batch uploads each document once, for 3 cells).
+   */
+  strictIdealMs: number;
   wallMs: number;
   ratio: number;
 }
@@ -103,14 +110,29 @@ export async function measureBatch(
         ),
       ]);
       const { wallMs } = await runAndWaitForCompleted(page, 1, 60_000);
-      singleCellMs.push({ pipeline: pipeline.id, ms: wallMs });
-      log(`  single cell, ${pipeline.id}: ${wallMs.toFixed(0)} ms`);
+      // Again, with the upload's file_id reused (as 2 of 3 batch cells are).
+      const again = await runAndWaitForCompleted(
+        page,
+        1,
+        60_000,
+        page.getByRole('button', { name: /^Run again: / }),
+      );
+      singleCellMs.push({
+        pipeline: pipeline.id,
+        ms: wallMs,
+        reusedUploadMs: again.wallMs,
+      });
+      log(
+        `  single cell, ${pipeline.id}: ${wallMs.toFixed(0)} ms; again with the upload reused: ${again.wallMs.toFixed(0)} ms`,
+      );
     } finally {
       await context.close();
     }
   }
   const tCellMs = median(singleCellMs.map((s) => s.ms));
   const idealMs = Math.ceil(cells / concurrency) * tCellMs;
+  const tCellReusedMs = median(singleCellMs.map((s) => s.reusedUploadMs));
+  const strictIdealMs = Math.ceil(cells / concurrency) * tCellReusedMs;
 
   const { context, page } = await freshApp(
     browser,
@@ -138,6 +160,8 @@ export async function measureBatch(
       singleCellMs,
       tCellMs,
       idealMs,
+      tCellReusedMs,
+      strictIdealMs,
       wallMs,
       ratio: wallMs / idealMs,
     };
