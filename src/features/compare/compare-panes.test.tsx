@@ -557,3 +557,22 @@ describe('ComparePanes on a big result', () => {
     expect(within(list).getByText('± changed')).toBeInTheDocument();
   }, 20_000);
 });
+
+describe('ComparePanes accessibility', () => {
+  it('has no axe violations in any view (jsdom: contrast not checked)', async () => {
+    const { default: axe } = await import('axe-core');
+    const { user } = twoPanes();
+    await within(pane('invoices v4')).findAllByText('± changed');
+    for (const name of ['Content', 'Blocks', 'Extract', 'Split', 'JSON']) {
+      await user.click(screen.getByRole('tab', { name }));
+      await user.keyboard('n');
+      const results = await axe.run(
+        screen.getByRole('region', { name: 'Compare' }),
+        { rules: { 'color-contrast': { enabled: false } } },
+      );
+      expect(
+        results.violations.map((v) => `${name}: ${v.id} ${v.help}`),
+      ).toEqual([]);
+    }
+  }, 30_000);
+});
