@@ -426,6 +426,26 @@ describe('ComparePanes', () => {
     expect(within(v4).getAllByText('▶ Current difference')).toHaveLength(1);
   });
 
+  it('steps through changed chunks in the Content view', async () => {
+    const { user } = twoPanes();
+    const status = within(
+      screen.getByRole('group', { name: 'Differences' }),
+    ).getByRole('status');
+    await within(pane('invoices v4')).findAllByText('± changed');
+    expect(status).toHaveTextContent('2 differences');
+    await user.click(screen.getByRole('button', { name: 'Next difference' }));
+    const chunk = within(pane('invoices v4')).getByRole('article', {
+      name: 'Chunk 1',
+    });
+    expect(chunk).toHaveAttribute('aria-current', 'true');
+    expect(within(chunk).getByText('▶ Current difference')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next difference' }));
+    expect(
+      within(pane('invoices v4')).getByRole('article', { name: 'Chunk 2' }),
+    ).toHaveAttribute('aria-current', 'true');
+    expect(chunk).not.toHaveAttribute('aria-current');
+  });
+
   it('ignores the shortcuts while a form field has focus', async () => {
     const { user } = twoPanes();
     await user.click(screen.getByRole('tab', { name: 'Extract' }));
