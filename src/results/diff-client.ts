@@ -10,6 +10,13 @@ import {
 /** Below this many blocks (both sides together) a worker costs more than it saves. */
 export const WORKER_THRESHOLD_BLOCKS = 2000;
 
+/**
+ * Nor below this many characters of block text (both sides together). Few
+ * blocks can still hold millions of characters, and their word diff (about
+ * half a second per million) must not freeze the page either.
+ */
+export const WORKER_THRESHOLD_CHARS = 500_000;
+
 /** The Worker surface diffInWorker uses (injectable for tests). */
 export interface DiffWorker {
   postMessage(message: unknown, transfer: Transferable[]): void;
@@ -26,6 +33,8 @@ export interface DiffInWorkerOptions {
   signal?: AbortSignal;
   /** Defaults to WORKER_THRESHOLD_BLOCKS. */
   thresholdBlocks?: number;
+  /** Defaults to WORKER_THRESHOLD_CHARS. */
+  thresholdChars?: number;
   /** Defaults to the module worker in ./diff.worker.ts; null when Worker is unavailable. */
   createWorker?: () => DiffWorker | null;
 }
@@ -40,6 +49,16 @@ function defaultWorker(): DiffWorker | null {
   return new Worker(new URL('./diff.worker.ts', import.meta.url), {
     type: 'module',
   });
+}
+
+/** Characters of block text, counted up to `limit` (then it stops). */
+function textLength(input: DiffInput, limit: number): number {
+  let total = 0;
+  for (const block of input.blocks) {
+    total += block.text.length;
+    if (total >= limit) break;
+  }
+  return total;
 }
 
 function abortError(): DOMException {
@@ -60,13 +79,17 @@ export function diffInWorker(
   const {
     signal,
     thresholdBlocks = WORKER_THRESHOLD_BLOCKS,
+    thresholdChars = WORKER_THRESHOLD_CHARS,
     createWorker = defaultWorker,
   } = options;
   if (signal?.aborted) return Promise.reject(abortError());
   const onMainThread = () => compareResults(baseline, candidate);
-  if (baseline.blocks.length + candidate.blocks.length < thresholdBlocks) {
-    return Promise.resolve().then(onMainThread);
-  }
+  const small =
+    baseline.blocks.length + candidate.blocks.length < thresholdBlocks &&
+    textLength(baseline, thresholdChars) +
+      textLength(candidate, thresholdChars) <
+      thresholdChars;
+  if (small) return Promise.resolve().then(onMainThread);
   let worker: DiffWorker | null;
   try {
     worker = createWorker();

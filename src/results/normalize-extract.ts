@@ -31,6 +31,20 @@ function readCitation(raw: unknown): FieldCitation | null {
   };
 }
 
+/**
+ * Fields nested deeper than this are not listed. JSON.parse copes with any
+ * depth, but reading 10,000 levels recursively overflows the stack, which
+ * used to turn the whole result (blocks too) into 'unknown'. No real schema
+ * comes near this depth.
+ */
+export const MAX_FIELD_DEPTH = 100;
+
+interface FlattenState {
+  out: { path: string; value: FieldValue; citations: FieldCitation[] }[];
+  /** Subtrees cut at MAX_FIELD_DEPTH. */
+  tooDeep: number;
+}
+
 /** Keys that would make a dotted path ambiguous are written as ["key"]. */
 function childPath(parent: string, key: string): string {
   const plain = key !== '' && !/[.[\]"]/.test(key);
@@ -43,13 +57,19 @@ function flatten(
   value: unknown,
   path: string,
   citations: FieldCitation[],
-  out: { path: string; value: FieldValue; citations: FieldCitation[] }[],
+  state: FlattenState,
+  depth: number,
 ): void {
+  const { out } = state;
+  if (depth > MAX_FIELD_DEPTH) {
+    state.tooDeep++;
+    return;
+  }
   if (isCitedValue(value)) {
     const own = value.citations
       .map(readCitation)
       .filter((c): c is FieldCitation => c !== null);
-    flatten(value.value, path, own, out);
+    flatten(value.value, path, own, state, depth + 1);
     return;
   }
   if (Array.isArray(value)) {
@@ -58,7 +78,7 @@ function flatten(
       return;
     }
     value.forEach((item, i) => {
-      flatten(item, `${path}[${i}]`, citations, out);
+      flatten(item, `${path}[${i}]`, citations, state, depth + 1);
     });
     return;
   }
@@ -69,7 +89,7 @@ function flatten(
       return;
     }
     for (const key of keys) {
-      flatten(value[key], childPath(path, key), citations, out);
+      flatten(value[key], childPath(path, key), citations, state, depth + 1);
     }
     return;
   }
@@ -89,21 +109,22 @@ function flatten(
  * (ExtractResponse; a single object is unwrapped so paths read
  * 'invoice.total', several get '[i].'), or an object with cited leaves (V3).
  */
-function flattenExtractResult(result: unknown): {
-  path: string;
-  value: FieldValue;
-  citations: FieldCitation[];
-}[] {
-  const out: { path: string; value: FieldValue; citations: FieldCitation[] }[] =
-    [];
+function flattenExtractResult(result: unknown, state: FlattenState): void {
   if (Array.isArray(result) && result.length === 1) {
-    flatten(result[0], '', [], out);
+    flatten(result[0], '', [], state, 0);
   } else if (Array.isArray(result) && result.length === 0) {
     // No extracted objects at all: no fields.
   } else {
-    flatten(result, '', [], out);
+    flatten(result, '', [], state, 0);
   }
-  return out;
+}
+
+function tooDeepWarnings(state: FlattenState): string[] {
+  return state.tooDeep > 0
+    ? [
+        `${state.tooDeep} extracted value(s) are nested too deeply (over ${MAX_FIELD_DEPTH} levels) to list as fields; see the JSON view.`,
+      ]
+    : [];
 }
 
 export interface NormalizedExtract {
@@ -117,16 +138,22 @@ export function normalizeExtract(extract: unknown): NormalizedExtract {
     return { fields: null, warnings: [] };
   }
   if (Array.isArray(extract) && extract.every(isSplitItem)) {
-    return { fields: normalizeSplitItems(extract), warnings: [] };
+    const state: FlattenState = { out: [], tooDeep: 0 };
+    return {
+      fields: normalizeSplitItems(extract, state),
+      warnings: tooDeepWarnings(state),
+    };
   }
   if (isObject(extract) && 'result' in extract) {
+    const state: FlattenState = { out: [], tooDeep: 0 };
+    flattenExtractResult(extract.result, state);
     return {
-      fields: flattenExtractResult(extract.result).map((f) => ({
+      fields: state.out.map((f) => ({
         ...f,
         fieldPath: f.path,
         splitName: null,
       })),
-      warnings: [],
+      warnings: tooDeepWarnings(state),
     };
   }
   return {
@@ -137,7 +164,10 @@ export function normalizeExtract(extract: unknown): NormalizedExtract {
   };
 }
 
-function normalizeSplitItems(items: readonly unknown[]): ExtractField[] {
+function normalizeSplitItems(
+  items: readonly unknown[],
+  state: FlattenState,
+): ExtractField[] {
   const fields: ExtractField[] = [];
   const seen = new Map<string, number>();
   for (const item of items) {
@@ -149,7 +179,9 @@ function normalizeSplitItems(items: readonly unknown[]): ExtractField[] {
     seen.set(base, count);
     const splitName = count === 1 ? base : `${base}#${count}`;
     const inner = isObject(item.result) ? item.result.result : undefined;
-    for (const f of flattenExtractResult(inner)) {
+    state.out = [];
+    flattenExtractResult(inner, state);
+    for (const f of state.out) {
       fields.push({
         path: `${splitName}${SPLIT_PATH_SEPARATOR}${f.path}`,
         fieldPath: f.path,
