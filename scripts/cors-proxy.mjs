@@ -80,13 +80,11 @@ export function startCorsProxy({
       if (response.body) Readable.fromWeb(response.body).pipe(res);
       else res.end();
     } catch {
-      res
-        .writeHead(502, { ...cors, 'Content-Type': 'application/json' })
-        .end(
-          JSON.stringify({
-            message: `Proxy could not reach ${targetUrl.origin}`,
-          }),
-        );
+      res.writeHead(502, { ...cors, 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          message: `Proxy could not reach ${targetUrl.origin}`,
+        }),
+      );
     }
   });
   return new Promise((done) => {
