@@ -54,9 +54,11 @@ export function openRunDb(name: string = RUN_DB_NAME): Promise<RunDb> {
         db.createObjectStore('set-aside', { keyPath: 'key' });
       }
     },
-    // Another tab wants a newer schema: step aside so it can upgrade.
-    blocking() {
-      // The repository reopens lazily on its next write.
+    // Another tab wants a newer schema: close, or its upgrade would wait
+    // for this tab forever. The repository reopens on its next access (and
+    // reports storage unavailable if the schema is now newer than this code).
+    blocking(_currentVersion, _blockedVersion, event) {
+      (event.target as IDBDatabase).close();
     },
   });
 }

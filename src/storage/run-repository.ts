@@ -33,8 +33,12 @@ export interface RunRepository {
 
 export interface RunRepositoryOptions {
   open?: () => Promise<RunDb>;
-  /** Called with a user-facing message when storage degrades. */
-  onWarning?: (message: string) => void;
+  /**
+   * Called with a user-facing message when storage degrades, and with null
+   * once it has recovered (a delete freed space and what was held in memory
+   * was saved).
+   */
+  onWarning?: (message: string | null) => void;
   /** Called with a user-facing message when stored records are set aside. */
   onSetAside?: (message: string) => void;
 }
@@ -49,83 +53,153 @@ export const WRITE_FAILED_WARNING =
 const fileKey = (contentHash: string, baseUrl: string) =>
   `${baseUrl}|${contentHash}`;
 
-function warningFor(error: unknown): string {
-  // DOMException is not an Error subclass everywhere: read `name` directly.
-  const name =
-    typeof error === 'object' && error !== null && 'name' in error
-      ? String(error.name)
-      : '';
-  if (name === 'QuotaExceededError') return QUOTA_WARNING;
-  return WRITE_FAILED_WARNING;
-}
+/** The name of a DOMException (not an Error subclass everywhere). */
+const errorName = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'name' in error
+    ? String(error.name)
+    : '';
+
+const warningFor = (error: unknown) =>
+  errorName(error) === 'QuotaExceededError'
+    ? QUOTA_WARNING
+    : WRITE_FAILED_WARNING;
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /**
- * IndexedDB persistence with a memory fallback. Any failure (no IndexedDB,
- * a full quota, a broken database) switches to memory for the rest of the
- * session and reports one warning: the app keeps working, only the
- * survival across a reload is lost.
+ * IndexedDB persistence with a memory fallback. If IndexedDB cannot be
+ * opened, everything lives in memory for the session. If a write fails (a
+ * full quota, a broken store), new writes are held in memory while reads
+ * and deletes still go to IndexedDB, so stored runs stay readable and
+ * deletable; once a delete succeeds (space freed), the held writes are
+ * saved and the warning is withdrawn.
  */
 export function createRunRepository(
   options: RunRepositoryOptions = {},
 ): RunRepository {
   const open = options.open ?? (() => openRunDb());
-  let mode: StorageMode = 'indexeddb';
+  /** IndexedDB could not be opened: nothing reaches it this session. */
+  let unavailable = false;
+  /** A write failed: new writes are held in memory until space is freed. */
+  let holding = false;
   let dbPromise: Promise<RunDb> | null = null;
   // Records are small: always mirrored, so memory mode still has them.
   const runs = new Map<string, RunRecord>();
-  // Results and file ids are only kept here once in memory mode.
-  const results = new Map<string, RunResult>();
-  const files = new Map<string, CachedFileId>();
+  /** Ids of records whose latest version is only in memory. */
+  const heldRuns = new Set<string>();
+  // Results and file ids are only kept here while writes are held.
+  const heldResults = new Map<string, RunResult>();
+  const heldFiles = new Map<string, CachedFileId>();
 
-  const degrade = (message: string) => {
-    if (mode === 'memory') return;
-    mode = 'memory';
+  const hold = (message: string) => {
+    if (holding || unavailable) return;
+    holding = true;
     options.onWarning?.(message);
   };
 
   const db = async (): Promise<RunDb | null> => {
-    if (mode === 'memory') return null;
+    if (unavailable) return null;
     try {
       dbPromise ??= open();
-      const opened = await dbPromise;
-      return opened;
+      return await dbPromise;
     } catch {
-      degrade(UNAVAILABLE_WARNING);
+      dbPromise = null;
+      unavailable = true;
+      options.onWarning?.(UNAVAILABLE_WARNING);
       return null;
     }
   };
 
-  /** Runs a write; on failure, switches to memory and runs `fallback`. */
+  /**
+   * Runs `action` against the database; null when there is none. A
+   * connection closed under us (another tab upgrading the schema asked it
+   * to step aside) is reopened once.
+   */
+  const attempt = async <T>(
+    action: (d: RunDb) => Promise<T>,
+  ): Promise<Outcome<T> | null> => {
+    for (let reopened = false; ; reopened = true) {
+      const d = await db();
+      if (!d) return null;
+      try {
+        return { ok: true, value: await action(d) };
+      } catch (error) {
+        if (reopened || errorName(error) !== 'InvalidStateError')
+          return { ok: false, error };
+        d.close();
+        dbPromise = null;
+      }
+    }
+  };
+
+  /** Runs a write, or holds it in memory (`keep`) while writes are held. */
   const write = async (
     action: (d: RunDb) => Promise<unknown>,
-    fallback: () => void,
+    keep: () => void,
   ) => {
-    const d = await db();
-    if (!d) return fallback();
-    try {
-      await action(d);
-    } catch (error) {
-      degrade(warningFor(error));
-      fallback();
+    if (holding) return keep();
+    const outcome = await attempt(action);
+    if (outcome?.ok) return;
+    keep();
+    if (outcome) hold(warningFor(outcome.error));
+  };
+
+  /** Saves what is held in memory; true once nothing is held any more. */
+  const saveHeld = async (): Promise<boolean> => {
+    const records = [...heldRuns].flatMap((id) => {
+      const r = runs.get(id);
+      return r ? [r] : [];
+    });
+    const results = [...heldResults.values()];
+    const files = [...heldFiles.values()];
+    const outcome = await attempt(async (d) => {
+      const tx = d.transaction(['runs', 'results', 'files'], 'readwrite');
+      await Promise.all([
+        ...records.map((r) => tx.objectStore('runs').put(r)),
+        ...results.map((r) => tx.objectStore('results').put(r)),
+        ...files.map((f) => tx.objectStore('files').put(f)),
+        tx.done,
+      ]);
+    });
+    if (!outcome?.ok) return false;
+    // Only what was saved is released: a write held meanwhile stays held.
+    for (const r of records) if (runs.get(r.id) === r) heldRuns.delete(r.id);
+    for (const r of results)
+      if (heldResults.get(r.runId) === r) heldResults.delete(r.runId);
+    for (const f of files)
+      if (heldFiles.get(f.key) === f) heldFiles.delete(f.key);
+    return heldRuns.size + heldResults.size + heldFiles.size === 0;
+  };
+
+  /** Runs a delete; if it freed space, tries to stop holding writes. */
+  const remove = async (action: (d: RunDb) => Promise<unknown>) => {
+    const outcome = await attempt(action);
+    if (!outcome?.ok || !holding) return;
+    for (let round = 0; round < 3; round++) {
+      if (await saveHeld()) {
+        holding = false;
+        options.onWarning?.(null);
+        return;
+      }
     }
   };
 
   return {
-    mode: () => mode,
+    mode: () => (unavailable || holding ? 'memory' : 'indexeddb'),
 
     async loadAllRuns() {
-      const d = await db();
-      if (!d) return [...runs.values()];
-      try {
+      let rejected = 0;
+      const outcome = await attempt(async (d) => {
         const tx = d.transaction(['runs', 'set-aside'], 'readwrite');
         const setAside = tx.objectStore('set-aside');
         let cursor = await tx.objectStore('runs').openCursor();
-        let rejected = 0;
         while (cursor) {
           const value: unknown = cursor.value;
           const problem = runRecordProblem(value);
           if (problem === null) {
-            runs.set(cursor.value.id, cursor.value);
+            // A record held in memory is newer than its stored copy.
+            if (!heldRuns.has(cursor.value.id))
+              runs.set(cursor.value.id, cursor.value);
           } else {
             rejected += 1;
             await setAside.put({
@@ -140,25 +214,22 @@ export function createRunRepository(
           cursor = await cursor.continue();
         }
         await tx.done;
-        if (rejected > 0) {
-          options.onSetAside?.(
-            rejected === 1
-              ? '1 saved run could not be read and was set aside.'
-              : `${rejected} saved runs could not be read and were set aside.`,
-          );
-        }
-      } catch (error) {
-        degrade(warningFor(error));
+      });
+      if (outcome && !outcome.ok) hold(warningFor(outcome.error));
+      else if (rejected > 0) {
+        options.onSetAside?.(
+          rejected === 1
+            ? '1 saved run could not be read and was set aside.'
+            : `${rejected} saved runs could not be read and were set aside.`,
+        );
       }
       return [...runs.values()];
     },
 
     async loadResult(runId) {
-      const inMemory = results.get(runId);
-      if (inMemory) return inMemory;
-      const d = await db();
-      if (!d) return undefined;
-      try {
+      const held = heldResults.get(runId);
+      if (held) return held;
+      const outcome = await attempt(async (d) => {
         const value: unknown = await d.get('results', runId);
         if (value === undefined) return undefined;
         if (isRunResult(value)) return value;
@@ -175,54 +246,45 @@ export function createRunRepository(
           'A saved result could not be read and was set aside.',
         );
         return undefined;
-      } catch {
-        return undefined;
-      }
+      });
+      return outcome?.ok ? outcome.value : undefined;
     },
 
     async saveRun(record) {
       runs.set(record.id, record);
       await write(
         (d) => d.put('runs', record),
-        () => undefined,
+        () => heldRuns.add(record.id),
       );
     },
 
     async saveResult(result) {
       await write(
         (d) => d.put('results', result),
-        () => results.set(result.runId, result),
+        () => heldResults.set(result.runId, result),
       );
     },
 
     async deleteRun(runId) {
       runs.delete(runId);
-      results.delete(runId);
-      await write(
-        async (d) => {
-          const tx = d.transaction(['runs', 'results'], 'readwrite');
-          await Promise.all([
-            tx.objectStore('runs').delete(runId),
-            tx.objectStore('results').delete(runId),
-            tx.done,
-          ]);
-        },
-        () => undefined,
-      );
+      heldRuns.delete(runId);
+      heldResults.delete(runId);
+      await remove(async (d) => {
+        const tx = d.transaction(['runs', 'results'], 'readwrite');
+        await Promise.all([
+          tx.objectStore('runs').delete(runId),
+          tx.objectStore('results').delete(runId),
+          tx.done,
+        ]);
+      });
     },
 
     async getCachedFileId(contentHash, baseUrl, now = Date.now()) {
       const key = fileKey(contentHash, baseUrl);
-      let entry = files.get(key);
+      let entry = heldFiles.get(key);
       if (!entry) {
-        const d = await db();
-        if (d) {
-          try {
-            entry = await d.get('files', key);
-          } catch {
-            entry = undefined;
-          }
-        }
+        const outcome = await attempt((d) => d.get('files', key));
+        entry = outcome?.ok ? outcome.value : undefined;
       }
       if (!entry || typeof entry.fileId !== 'string') return undefined;
       if (now - entry.uploadedAt >= FILE_ID_TTL_MS) return undefined;
@@ -237,17 +299,14 @@ export function createRunRepository(
       };
       await write(
         (d) => d.put('files', entry),
-        () => files.set(entry.key, entry),
+        () => heldFiles.set(entry.key, entry),
       );
     },
 
     async forgetFileId(contentHash, baseUrl) {
       const key = fileKey(contentHash, baseUrl);
-      files.delete(key);
-      await write(
-        (d) => d.delete('files', key),
-        () => undefined,
-      );
+      heldFiles.delete(key);
+      await remove((d) => d.delete('files', key));
     },
   };
 }
