@@ -95,7 +95,7 @@ describe('createRunRepository', () => {
   });
 
   it('falls back to memory with one warning when IndexedDB cannot open', async () => {
-    const warnings: string[] = [];
+    const warnings: (string | null)[] = [];
     const repo = createRunRepository({
       open: () => Promise.reject(new Error('SecurityError')),
       onWarning: (m) => warnings.push(m),
@@ -130,7 +130,7 @@ describe('createRunRepository', () => {
           : v;
       },
     });
-    const warnings: string[] = [];
+    const warnings: (string | null)[] = [];
     const repo = createRunRepository({
       open: () => Promise.resolve(db),
       onWarning: (m) => warnings.push(m),
