@@ -5,6 +5,7 @@ import type {
   NormalizedBlock,
   NormalizedResult,
 } from '@/results/model';
+import { TruncatedText } from '@/components/truncated-text';
 import { VirtualList } from '@/components/virtual-list';
 import type { VirtualListHandle } from '@/components/virtual-list';
 import { diffSides, diffTypeLabel } from './block-lookup';
@@ -96,14 +97,21 @@ export function BlocksView({
               <span>Confidence {row.block?.confidence ?? 'unknown'}</span>
             </div>
             <p className="block-text">
+              {/* Cut when huge: a block can hold millions of characters. */}
               {row.segments ? (
                 <Segments segments={row.segments} />
               ) : row.status === 'removed' ? (
-                <del>{row.block?.text}</del>
+                <TruncatedText
+                  text={row.block?.text ?? ''}
+                  render={(text) => <del>{text}</del>}
+                />
               ) : row.status === 'added' ? (
-                <ins>{row.block?.text}</ins>
+                <TruncatedText
+                  text={row.block?.text ?? ''}
+                  render={(text) => <ins>{text}</ins>}
+                />
               ) : (
-                row.block?.text
+                <TruncatedText text={row.block?.text ?? ''} />
               )}
             </p>
           </div>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { TruncatedText } from '@/components/truncated-text';
 import { VirtualList } from '@/components/virtual-list';
 import type { VirtualListHandle } from '@/components/virtual-list';
 import { diffSides } from './block-lookup';
@@ -61,7 +62,11 @@ export function ContentView(props: PaneViewProps) {
             {item.pages.length === 1 ? 'Page' : 'Pages'} {item.pages.join(', ')}
           </span>
         )}
-        <MarkdownBlock markdown={item.content} />
+        {/* Cut when huge: Markdown of millions of characters freezes the page. */}
+        <TruncatedText
+          text={item.content}
+          render={(markdown) => <MarkdownBlock markdown={markdown} />}
+        />
         {comparison && item.status === 'changed' && (
           <LazyDetails summary="Show word changes">
             <ul>
@@ -75,7 +80,7 @@ export function ContentView(props: PaneViewProps) {
                     {diff.segments ? (
                       <Segments segments={diff.segments} />
                     ) : (
-                      (after ?? before)?.text
+                      <TruncatedText text={(after ?? before)?.text ?? ''} />
                     )}
                   </li>
                 );
