@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { diffInWorker } from '@/results/diff-client';
 import type { Comparison } from '@/results/model';
 import type { PaneComparison, PaneData } from './pane-model';
+import { yieldToMain } from './yield-to-main';
 
 const pairKey = (baselineId: string, runId: string) => `${baselineId}→${runId}`;
 
@@ -33,27 +34,35 @@ export function useComparisons(
     for (const runId of missingKey.split('|')) {
       const candidate = panes.find((pane) => pane.runId === runId)?.result;
       if (!candidate) continue;
-      diffInWorker(baselineResult, candidate, {
-        signal: controller.signal,
-      }).then(
-        (comparison) =>
-          setDone((previous) => ({
-            ...previous,
-            [pairKey(baselineId, runId)]: comparison,
-          })),
-        (error: unknown) => {
-          // Cancelled because the panes changed: nothing to report.
-          if (error instanceof DOMException && error.name === 'AbortError') {
-            return;
-          }
-          console.error('Comparison failed', error);
-          // Shown as "no comparison" rather than "Comparing…" forever.
-          setDone((previous) => ({
-            ...previous,
-            [pairKey(baselineId, runId)]: null,
-          }));
-        },
-      );
+      // Preparing a big diff for the worker (packing and posting 50,000
+      // blocks) takes tens of ms: a task of its own rather than the end of
+      // the first screen's render. (Cancelled meanwhile, diffInWorker
+      // rejects with an AbortError at once.)
+      yieldToMain()
+        .then(() =>
+          diffInWorker(baselineResult, candidate, {
+            signal: controller.signal,
+          }),
+        )
+        .then(
+          (comparison) =>
+            setDone((previous) => ({
+              ...previous,
+              [pairKey(baselineId, runId)]: comparison,
+            })),
+          (error: unknown) => {
+            // Cancelled because the panes changed: nothing to report.
+            if (error instanceof DOMException && error.name === 'AbortError') {
+              return;
+            }
+            console.error('Comparison failed', error);
+            // Shown as "no comparison" rather than "Comparing…" forever.
+            setDone((previous) => ({
+              ...previous,
+              [pairKey(baselineId, runId)]: null,
+            }));
+          },
+        );
     }
     return () => controller.abort();
     // `panes` is read for the results of the ids in missingKey only.

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { normalizeResponse } from '@/results/normalize';
 import type { NormalizedResult } from '@/results/model';
 import type { PaneData, PaneInfo } from './pane-model';
+import { yieldToMain } from './yield-to-main';
 
 interface Loaded {
   raw: unknown;
@@ -14,6 +15,11 @@ export type LoadResult = (runId: string) => Promise<unknown>;
 /**
  * Reads and normalises the stored result of every completed pane. A result
  * is read once per mount; a failed read becomes a message on the pane.
+ *
+ * Reading a big result from IndexedDB (its structured-clone decoding runs
+ * on the main thread) and normalising it each take about 100 ms on a
+ * 25,000-block result: every result is normalised in a task of its own,
+ * after its read, so no single task holds the page for both.
  */
 export function usePaneResults(
   panes: readonly PaneInfo[],
@@ -43,6 +49,7 @@ export function usePaneResults(
               },
             ];
           }
+          await yieldToMain();
           return [runId, { raw, result: normalizeResponse(raw), error: null }];
         } catch (error) {
           const message =
