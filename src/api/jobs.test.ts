@@ -66,6 +66,26 @@ describe('getJob and cancelJob', () => {
 });
 
 describe('waitForJob', () => {
+  test('reads 1 as 1% while running, and keeps reading percent once one is seen', async () => {
+    const server = createFakeServer();
+    server.on(
+      'GET',
+      '/job/job-1',
+      job('InProgress', { progress: 1 }),
+      job('InProgress', { progress: 5 }),
+      job('InProgress', { progress: 0.5 }),
+      job('Completed', { progress: 100 }),
+    );
+    const { client } = testClient(server);
+    const progress: (number | null)[] = [];
+
+    await client.waitForJob('job-1', {
+      onProgress: (value) => progress.push(value),
+    });
+
+    expect(progress).toEqual([0.01, 0.05, 0.005, 1]);
+  });
+
   test('polls to completion, reporting normalised progress each time', async () => {
     const server = createFakeServer();
     const completed = {
@@ -228,6 +248,20 @@ describe('waitForJob', () => {
 });
 
 describe('normaliseProgress', () => {
+  test.each([
+    [1, 'InProgress', false, 0.01],
+    [1, 'Pending', false, 0.01],
+    [1, 'Completed', false, 1],
+    [0.5, 'InProgress', true, 0.005],
+    [1, 'InProgress', true, 0.01],
+    [0.5, 'InProgress', false, 0.5],
+  ] as const)(
+    '%s while %s (percent seen: %s) → %s',
+    (input, status, percentSeen, expected) => {
+      expect(normaliseProgress(input, status, percentSeen)).toBe(expected);
+    },
+  );
+
   test.each([
     [0, 0],
     [0.4, 0.4],

@@ -22,12 +22,26 @@ export function isTerminalJobStatus(status: JobStatus): boolean {
 
 /**
  * The job's progress as 0..1, or null when absent. The API does not say
- * whether it sends a fraction or a percentage, so values above 1 are read
- * as percent.
+ * whether it sends a fraction or a percentage (its docs print it as "%"),
+ * so:
+ * - a value above 1 is percent, and so is every later value of the same
+ *   wait (`percentSeen`): after 5 comes 0.5, which means 0.5 %, not 50 %;
+ * - exactly 1 is percent (1 %) while the job is not Completed: a job
+ *   still running is not 100 % done; on a Completed job (or with no
+ *   status) it is the fraction 1;
+ * - anything else below 1 is a fraction.
  */
-export function normaliseProgress(progress: unknown): number | null {
+export function normaliseProgress(
+  progress: unknown,
+  status?: JobStatus,
+  percentSeen = false,
+): number | null {
   if (typeof progress !== 'number' || !Number.isFinite(progress)) return null;
-  const fraction = progress > 1 ? progress / 100 : progress;
+  const percent =
+    percentSeen ||
+    progress > 1 ||
+    (progress === 1 && status !== undefined && status !== 'Completed');
+  const fraction = percent ? progress / 100 : progress;
   return Math.min(1, Math.max(0, fraction));
 }
 
@@ -90,6 +104,8 @@ export async function waitForJob(
 ): Promise<JobResponse> {
   const { signal, onProgress } = options;
   let interval = schedule.initialMs;
+  // Once the job reports percent, its later small values are percent too.
+  let percentSeen = false;
   for (;;) {
     throwIfAborted(signal);
     let job: JobResponse;
@@ -102,7 +118,9 @@ export async function waitForJob(
       await abortableSleep(context.sleep, wait, signal);
       continue;
     }
-    onProgress?.(normaliseProgress(job.progress), job);
+    onProgress?.(normaliseProgress(job.progress, job.status, percentSeen), job);
+    if (typeof job.progress === 'number' && job.progress > 1)
+      percentSeen = true;
     if (isTerminalJobStatus(job.status)) return job;
     await abortableSleep(context.sleep, interval, signal);
     interval = Math.min(Math.round(interval * POLL_GROWTH), schedule.maxMs);
