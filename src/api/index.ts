@@ -48,5 +48,6 @@ export {
   isTerminalJobStatus,
   normaliseProgress,
 } from './jobs';
-export { extensionOf, formatBytes } from './upload';
+export { raceAbort } from './abort';
+export { extensionOf } from './upload';
 export { normaliseBaseUrl } from './url';

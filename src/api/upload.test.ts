@@ -240,6 +240,16 @@ describe('limits', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  test('writes the size as the rest of the app does (no trailing ".0")', async () => {
+    const server = createFakeServer();
+    const { client } = testClient(server);
+    const file = new FakeLargeFile(6e9, 'huge.pdf');
+
+    const error = await client.upload(file).catch((e: unknown) => e);
+
+    expect((error as Error).message).toMatch(/^huge\.pdf is 6 GB;/);
+  });
+
   test('uploads get the normal timeout plus a second per 100 kB', () => {
     expect(uploadTimeoutMs(120_000, 0)).toBe(120_000);
     expect(uploadTimeoutMs(120_000, 150e6)).toBe(120_000 + 1_500_000);

@@ -3,6 +3,7 @@
  * (POST /upload without a file, then PUT the bytes to `presigned_url`), and
  * a refusal above 5 GB before any request.
  */
+import { formatBytes } from '@/lib/format';
 import {
   MAX_DIRECT_UPLOAD_BYTES,
   MAX_UPLOAD_BYTES,
@@ -59,19 +60,6 @@ function nameOf(file: Blob): string | undefined {
 /** The client's timeout plus one second per 100 kB. */
 export function uploadTimeoutMs(baseTimeoutMs: number, size: number): number {
   return baseTimeoutMs + Math.ceil(size / UPLOAD_BYTES_PER_SECOND_FLOOR) * 1000;
-}
-
-export function formatBytes(size: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = size;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return unit === 0
-    ? `${size} bytes`
-    : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 function field(body: unknown, name: string): string | undefined {
