@@ -163,6 +163,25 @@ describe('pipelines store storage problems', () => {
     expect(result.current).toMatch(/3 saved pipeline entries/);
   });
 
+  it('sets the saved list aside before a save drops its unreadable entries', () => {
+    const saved = JSON.stringify({
+      state: { pipelines: [{ id: 'good' }, { label: 'no id' }] },
+      version: 1,
+    });
+    localStorage.setItem(STORAGE_KEY, saved);
+    resetPipelinesStore();
+    connectionActions.keyEntered('sk-test');
+    act(() => {
+      pipelinesActions.added('p-2');
+    });
+    expect(ids()).toEqual(['good', 'p-2']);
+    expect(localStorage.getItem(`${STORAGE_KEY}:unreadable`)).toBe(saved);
+    const { result } = renderHook(() => usePipelinesStorageProblem());
+    expect(result.current).toMatch(
+      /1 saved pipeline entry was unreadable and left out\. The old list was kept in browser storage under “reducto-compare:pipelines:unreadable”\./,
+    );
+  });
+
   it('keeps the change in memory and says so when the list cannot be saved', () => {
     connectionActions.keyEntered('sk-test');
     const setItem = vi

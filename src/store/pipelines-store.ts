@@ -8,6 +8,7 @@ import {
   createStorageProblems,
   createSafeJsonStorage,
   isRecord,
+  unreadableBackupKey,
 } from './persist-helpers';
 
 /**
@@ -88,6 +89,21 @@ function readSaved(saved: Record<string, unknown>, next: PipelinesState) {
   return dropped;
 }
 
+/**
+ * Copies the saved value, as stored, to the unreadable backup: the next
+ * save writes only the readable entries, and the others must not be lost.
+ */
+function setAsideSavedList(): boolean {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    if (raw === null) return false;
+    localStorage.setItem(unreadableBackupKey(STORAGE_KEY), raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function mergeSaved(saved: unknown): PipelinesState {
   const next = initialState();
   const messages = problems.takeReadProblems();
@@ -99,8 +115,11 @@ function mergeSaved(saved: unknown): PipelinesState {
   if (isRecord(saved)) {
     const dropped = readSaved(saved, next);
     if (dropped > 0) {
+      const kept = setAsideSavedList()
+        ? ` The old list was kept in browser storage under “${unreadableBackupKey(STORAGE_KEY)}”.`
+        : '';
       messages.push(
-        `${dropped} saved pipeline ${dropped === 1 ? 'entry was' : 'entries were'} unreadable and left out.`,
+        `${dropped} saved pipeline ${dropped === 1 ? 'entry was' : 'entries were'} unreadable and left out.${kept}`,
       );
     }
   }
