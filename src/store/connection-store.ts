@@ -247,6 +247,30 @@ export function getConnection(): ConnectionSnapshot {
   return { apiKey, baseUrl, concurrency, demo: apiKey === '' };
 }
 
+/**
+ * The key to send to `baseUrl`: the current key only while `baseUrl` is the
+ * selected one. A client built for an earlier base URL (a cell still
+ * polling the old region) must not carry a key entered for the new one.
+ */
+export function apiKeyFor(baseUrl: string): string | null {
+  const { apiKey, baseUrl: selected } = useConnectionStore.getState();
+  return apiKey !== '' && selected === baseUrl ? apiKey : null;
+}
+
+/**
+ * Called with the key each time the API accepts it (the key check): a
+ * queue paused on a 401 may go on, e.g. after the account was fixed.
+ */
+export function subscribeKeyAccepted(
+  listener: (apiKey: string) => void,
+): () => void {
+  return useConnectionStore.subscribe((next, previous) => {
+    if (next.keyStatus === 'valid' && previous.keyStatus !== 'valid') {
+      listener(next.apiKey);
+    }
+  });
+}
+
 /** Called when the key, base URL or concurrency change (not on status). */
 export function subscribeConnection(
   listener: (connection: ConnectionSnapshot) => void,

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectionActions, resetConnectionStore } from './connection-store';
 import {
   DEMO_BASE_URL,
@@ -10,6 +10,10 @@ import {
 beforeEach(() => {
   resetConnectionStore();
   resetReductoClients();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
 });
 
 describe('getReductoClient', () => {
@@ -34,5 +38,42 @@ describe('getReductoClient', () => {
     expect(await getKeyCheckClient()).not.toBe(eu);
     connectionActions.keyCleared();
     expect(await getReductoClient()).toBe(demo);
+  });
+});
+
+describe('the key a client sends', () => {
+  it('is never sent to a base URL that is no longer the selected one', async () => {
+    const seen: { url: string; auth: string | null }[] = [];
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      seen.push({
+        url: request.url,
+        auth: request.headers.get('authorization'),
+      });
+      return Promise.resolve(
+        new Response(JSON.stringify({ status: 'Pending' }), {
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    });
+    connectionActions.keyEntered('sk-us');
+    const us = await getReductoClient();
+    await us.getJob('job-1');
+    expect(seen.at(-1)?.auth).toBe('Bearer sk-us');
+
+    // The person moves to the EU region and enters the EU key; a cell
+    // still polling the US job must not carry the EU key to the US host.
+    connectionActions.baseUrlChanged('https://eu.platform.reducto.ai');
+    connectionActions.keyEntered('sk-eu');
+    await us.getJob('job-1').catch(() => undefined);
+    expect(seen.at(-1)?.url).toMatch(/^https:\/\/platform\.reducto\.ai\//);
+    expect(seen.at(-1)?.auth).toBeNull();
+
+    const eu = await getReductoClient();
+    await eu.getJob('job-2');
+    expect(seen.at(-1)).toEqual({
+      url: 'https://eu.platform.reducto.ai/job/job-2',
+      auth: 'Bearer sk-eu',
+    });
   });
 });

@@ -1,11 +1,12 @@
 import { createReductoClient, type ReductoClient } from '@/api';
 import { DEMO_API_KEY } from '@/emulator/demo-pipelines';
-import { getConnection } from './connection-store';
+import { apiKeyFor, getConnection } from './connection-store';
 
 /**
  * The one Reducto client of the app, built from the connection settings.
  * With a key: the real API at the configured base URL, the key read from
- * the store (which mirrors sessionStorage) at call time. Without a key
+ * the store (which mirrors sessionStorage) at call time, and only while
+ * that base URL is still the selected one. Without a key
  * (demo mode): the same client, but its `fetch` is the built-in emulator,
  * imported lazily here so that neither it nor pdf.js is in the initial
  * bundle. Features never import the emulator; they ask for a client.
@@ -56,7 +57,8 @@ function memoised(
       : Promise.resolve(
           createReductoClient({
             baseUrl,
-            getApiKey: () => getConnection().apiKey || null,
+            // Only while this client's base URL is still the selected one.
+            getApiKey: () => apiKeyFor(baseUrl),
             ...tuning,
           }),
         );

@@ -2,6 +2,7 @@ import {
   connectionActions,
   getConnection,
   subscribeConnection,
+  subscribeKeyAccepted,
 } from './connection-store';
 import { getDocumentFile } from './documents-store';
 import { DEMO_BASE_URL, getReductoClient } from './reducto-client';
@@ -13,6 +14,7 @@ export function defaultRunsWiring(): RunsWiring {
     getClient: getReductoClient,
     getConnection,
     subscribeConnection,
+    subscribeKeyAccepted,
     keyRejected: () => connectionActions.keyRejected(),
     getDocumentFile,
     demoBaseUrl: DEMO_BASE_URL,

@@ -21,6 +21,8 @@ export interface RunQueueDeps {
     demo: boolean;
   };
   subscribeConnection: (listener: () => void) => () => void;
+  /** Called when the key check accepts the key (resumes a 401 pause). */
+  subscribeKeyAccepted?: (listener: () => void) => () => void;
   /** Tells the connection panel to ask for a key again. */
   keyRejected: () => void;
   getDocumentFile: (documentKey: string) => File | undefined;
@@ -34,18 +36,39 @@ export const AUTH_PAUSED_MESSAGE =
   'The API key was rejected. Enter a valid key to continue.';
 export const DEMO_RESTARTED_MESSAGE = 'The demo emulator restarted; run again.';
 export const INTERRUPTED_MESSAGE = 'Interrupted by a reload';
+export const BASE_URL_CHANGED_MESSAGE = 'The API base URL changed; run again.';
+export const KEY_CLEARED_MESSAGE = 'The API key was cleared; run again.';
+/** Appended when polling a job kept failing: Retry polls it again. */
+export const JOB_MAY_BE_RUNNING_MESSAGE =
+  'The job may still be running on the server; Retry resumes polling it instead of starting a new job.';
+
+/**
+ * Failures that say nothing about the job itself (the network, a timeout,
+ * a 5xx): a cell with a job keeps polling it, and Retry resumes it.
+ */
+export const TRANSIENT_FAILURE_KINDS: ReadonlySet<string> = new Set([
+  'connection',
+  'timeout',
+  'server',
+]);
 
 /** Rate-limit backoff when the API does not say how long to wait. */
 const backoffMs = (attempt: number) =>
   Math.min(500 * 2 ** attempt, 16_000) * (0.75 + Math.random() * 0.5);
 /** A cell rate-limited this many times in a row fails after all. */
 const MAX_RATE_LIMITS_PER_CELL = 8;
+/** Polls of an existing job that may fail in a row (≈ 2 min of backoff). */
+const MAX_POLL_FAILURES = 8;
+const pollBackoffMs = (attempt: number) =>
+  Math.min(1000 * 2 ** attempt, 30_000) * (0.75 + Math.random() * 0.5);
 
 interface Cell {
   controller: AbortController;
   /** Set only after the user typed it for this document; memory only. */
   password?: string;
   rateLimits: number;
+  /** Polls of its job that failed in a row (network, timeout, 5xx). */
+  pollFailures: number;
   /** The job exists: poll it instead of starting a new one. */
   resumeJobId?: string;
 }
@@ -76,7 +99,11 @@ export function createRunQueue(deps: RunQueueDeps) {
   const waitingForPassword = new Map<string, string[]>();
   /** Passwords typed during this batch, per document; never persisted. */
   const passwords = new Map<string, string>();
-  let pausedForKey: string | null = null;
+  /** Set on a 401: the key and base URL that were refused. */
+  let pausedFor: { apiKey: string; baseUrl: string } | null = null;
+  /** Cells waiting out a backoff before polling their job again. */
+  const backingOff = new Set<string>();
+  let lastConnection = deps.getConnection();
   let rateCap: number | null = null;
   let successesSinceLimit = 0;
   let cooldownUntil = 0;
@@ -101,11 +128,16 @@ export function createRunQueue(deps: RunQueueDeps) {
     }
   }
 
+  const nothingToDo = () =>
+    pending.length === 0 && active.size === 0 && backingOff.size === 0;
+
   function refreshQueueState() {
     const waiting = [...waitingForPassword.values()].some((l) => l.length);
-    if (pausedForKey !== null) {
+    // Nothing left to run (e.g. all cancelled): the pause has no object.
+    if (pausedFor !== null && nothingToDo()) pausedFor = null;
+    if (pausedFor !== null) {
       setQueue('paused-auth', AUTH_PAUSED_MESSAGE);
-    } else if (pending.length === 0 && active.size === 0) {
+    } else if (nothingToDo()) {
       setQueue(waiting ? 'waiting-password' : 'idle', null);
     } else if (rateCap !== null) {
       setQueue(
@@ -127,7 +159,7 @@ export function createRunQueue(deps: RunQueueDeps) {
   }
 
   function pump() {
-    if (disposed || pausedForKey !== null) return refreshQueueState();
+    if (disposed || pausedFor !== null) return refreshQueueState();
     const wait = cooldownUntil - Date.now();
     if (wait > 0) {
       if (!cooldownTimer) {
@@ -151,7 +183,12 @@ export function createRunQueue(deps: RunQueueDeps) {
         const parked = [...waitingForPassword.values()].some((l) =>
           l.includes(id),
         );
-        if (cells.get(id) === cell && !pending.includes(id) && !parked) {
+        if (
+          cells.get(id) === cell &&
+          !pending.includes(id) &&
+          !parked &&
+          !backingOff.has(id)
+        ) {
           cells.delete(id);
         }
         if (documentKey) forgetPasswordIfDone(documentKey);
@@ -249,6 +286,7 @@ export function createRunQueue(deps: RunQueueDeps) {
     const job = await client.waitForJob(jobId, {
       signal,
       onProgress: (progress) => {
+        cell.pollFailures = 0; // the API answered: the drop is over
         if (current(id, cell)) {
           patchRecord(id, { progress: clampProgress(progress) });
         }
@@ -336,10 +374,28 @@ export function createRunQueue(deps: RunQueueDeps) {
 
     if (kind === 'authentication') {
       requeueFront(id, cell);
-      if (pausedForKey === null) {
-        pausedForKey = deps.getConnection().apiKey;
+      if (pausedFor === null) {
+        const { apiKey, baseUrl } = deps.getConnection();
+        pausedFor = { apiKey, baseUrl };
         deps.keyRejected();
       }
+      return;
+    }
+
+    // The job exists and the failure is not about it: poll it again later
+    // rather than fail a job that goes on (and is paid for) on the server.
+    if (TRANSIENT_FAILURE_KINDS.has(kind) && cell.resumeJobId) {
+      if (cell.pollFailures < MAX_POLL_FAILURES) {
+        cell.pollFailures += 1;
+        pollAgainLater(id, cell, pollBackoffMs(cell.pollFailures - 1));
+        return;
+      }
+      const { message } = describeFailure(error);
+      patch(id, {
+        status: 'failed',
+        finishedAt: Date.now(),
+        failure: { kind, message: `${message} ${JOB_MAY_BE_RUNNING_MESSAGE}` },
+      });
       return;
     }
 
@@ -371,6 +427,16 @@ export function createRunQueue(deps: RunQueueDeps) {
     patch(id, { status: 'failed', finishedAt: Date.now(), failure });
   }
 
+  function pollAgainLater(id: string, cell: Cell, wait: number) {
+    backingOff.add(id);
+    void sleep(wait).then(() => {
+      backingOff.delete(id);
+      if (disposed || !current(id, cell)) return; // cancelled meanwhile
+      pending.push(id);
+      pump();
+    });
+  }
+
   function askPassword(record: RunRecord, retry: boolean) {
     const prompts = runsState.getState().passwordPrompts;
     const existing = prompts.find((p) => p.documentKey === record.documentKey);
@@ -396,11 +462,10 @@ export function createRunQueue(deps: RunQueueDeps) {
     }));
   }
 
-  function cancelOne(id: string) {
-    const record = getRunRecord(id);
-    if (!record || !isInFlight(record)) return;
-    const cell = cells.get(id);
+  /** Takes a cell out of the queue wherever it is, aborting its requests. */
+  function dropCell(id: string) {
     pending = pending.filter((p) => p !== id);
+    backingOff.delete(id);
     for (const [doc, list] of waitingForPassword) {
       const rest = list.filter((p) => p !== id);
       if (rest.length !== list.length) {
@@ -408,8 +473,14 @@ export function createRunQueue(deps: RunQueueDeps) {
         if (rest.length === 0) closePrompt(doc);
       }
     }
-    cell?.controller.abort();
+    cells.get(id)?.controller.abort();
     cells.delete(id);
+  }
+
+  function cancelOne(id: string) {
+    const record = getRunRecord(id);
+    if (!record || !isInFlight(record)) return;
+    dropCell(id);
     patch(id, { status: 'cancelled', finishedAt: Date.now() });
     const jobId = record.jobId;
     if (jobId) {
@@ -420,22 +491,84 @@ export function createRunQueue(deps: RunQueueDeps) {
     }
   }
 
-  const unsubscribe = deps.subscribeConnection(() => {
-    if (pausedForKey !== null) {
-      const { apiKey, demo } = deps.getConnection();
-      // Resume for a different key, or for demo mode (key cleared).
-      if ((apiKey && apiKey !== pausedForKey) || demo) pausedForKey = null;
+  /** Fails the queued and running cells of real (not demo) runs that match. */
+  function failRealCells(
+    message: string,
+    kind: string,
+    matches: (record: RunRecord, id: string) => boolean,
+  ) {
+    for (const id of [...cells.keys()]) {
+      const record = getRunRecord(id);
+      if (!record || record.demo || !isInFlight(record)) continue;
+      if (!matches(record, id)) continue;
+      dropCell(id);
+      patch(id, {
+        status: 'failed',
+        finishedAt: Date.now(),
+        failure: { kind, message },
+      });
+    }
+  }
+
+  /**
+   * The connection changed under running cells. Key cleared (demo mode):
+   * real runs cannot go on without a key and must not quietly run in the
+   * emulator, so they fail and say so. New base URL: a job on the old host
+   * cannot be polled on the new one (and the old host gets no key any
+   * more), so cells with a job, or busy uploading or starting one there,
+   * fail; queued cells that had not started run against the new URL.
+   */
+  function connectionChanged() {
+    const previous = lastConnection;
+    const next = deps.getConnection();
+    lastConnection = next;
+    if (next.demo && !previous.demo) {
+      failRealCells(KEY_CLEARED_MESSAGE, 'key-cleared', () => true);
+      pausedFor = null;
+    } else if (!next.demo && next.baseUrl !== previous.baseUrl) {
+      failRealCells(
+        BASE_URL_CHANGED_MESSAGE,
+        'base-url-changed',
+        (record, id) =>
+          record.baseUrl !== next.baseUrl &&
+          (active.has(id) ||
+            backingOff.has(id) ||
+            record.jobId !== undefined ||
+            cells.get(id)?.resumeJobId !== undefined),
+      );
+    }
+    // A 401 pause ends when the key or the base URL (region) it was
+    // refused for changes.
+    if (
+      pausedFor !== null &&
+      (next.apiKey !== pausedFor.apiKey || next.baseUrl !== pausedFor.baseUrl)
+    ) {
+      pausedFor = null;
     }
     // A new key, or a higher concurrency setting, may free slots.
     pump();
-  });
+  }
+
+  const unsubscribers = [
+    deps.subscribeConnection(connectionChanged),
+    // The same key accepted by the key check (e.g. the account was fixed).
+    deps.subscribeKeyAccepted?.(() => {
+      if (pausedFor === null) return;
+      pausedFor = null;
+      pump();
+    }),
+  ];
 
   return {
     /** Puts records (already in the store, status queued) in the queue. */
     enqueue(ids: string[]) {
       for (const id of ids) {
         cells.get(id)?.controller.abort();
-        cells.set(id, { controller: new AbortController(), rateLimits: 0 });
+        cells.set(id, {
+          controller: new AbortController(),
+          rateLimits: 0,
+          pollFailures: 0,
+        });
         pending.push(id);
       }
       pump();
@@ -446,6 +579,7 @@ export function createRunQueue(deps: RunQueueDeps) {
       cells.set(id, {
         controller: new AbortController(),
         rateLimits: 0,
+        pollFailures: 0,
         resumeJobId: jobId,
       });
       pending.push(id);
@@ -494,10 +628,11 @@ export function createRunQueue(deps: RunQueueDeps) {
     /** Stops everything without touching records (page teardown, tests). */
     dispose() {
       disposed = true;
-      unsubscribe();
+      for (const unsubscribe of unsubscribers) unsubscribe?.();
       for (const cell of cells.values()) cell.controller.abort();
       uploads.abortAll();
       cells.clear();
+      backingOff.clear();
       pending = [];
       active.clear();
       waitingForPassword.clear();

@@ -11,6 +11,7 @@ import {
   DEMO_RESTARTED_MESSAGE,
   INTERRUPTED_MESSAGE,
   isInFlight,
+  TRANSIENT_FAILURE_KINDS,
   type RunQueue,
   type RunQueueDeps,
 } from './runs-queue';
@@ -313,6 +314,15 @@ const inFlightIds = (match: (r: RunRecord) => boolean) =>
 
 const cancel = async (ids: string[]) => (await getQueue()).cancel(ids);
 
+/** Polling failed, not the job, and the job's API is still selected. */
+function canResumeJob(record: RunRecord, w: RunsWiring): boolean {
+  if (record.status !== 'failed' || !record.failure) return false;
+  if (!TRANSIENT_FAILURE_KINDS.has(record.failure.kind)) return false;
+  const connection = w.getConnection();
+  const baseUrl = connection.demo ? w.demoBaseUrl : connection.baseUrl;
+  return record.demo === connection.demo && record.baseUrl === baseUrl;
+}
+
 export const runsActions = {
   /** Every document through every pipeline; resolves with the new run ids. */
   runRequested(
@@ -330,11 +340,28 @@ export const runsActions = {
   columnCancelled: (pipelineId: string) =>
     cancel(inFlightIds((r) => r.pipelineId === pipelineId)),
   allCancelled: () => cancel(inFlightIds(() => true)),
-  /** Runs a failed (or cancelled) run again under the same record. */
+  /**
+   * Runs a failed (or cancelled) run again under the same record. A run
+   * that failed on the network, a timeout or a 5xx while its job existed
+   * polls that job again (it may still be running, and is paid for)
+   * instead of starting a second one, if its API is still the selected one.
+   */
   async retryRequested(runId: string) {
     const record = getRunRecord(runId);
     if (!record || isInFlight(record)) return;
+    const w = await getWiring();
     const q = await getQueue();
+    const jobId = record.jobId;
+    if (jobId !== undefined && canResumeJob(record, w)) {
+      const resumed: RunRecord = { ...record, status: 'running' };
+      for (const key of ['failure', 'progress', 'finishedAt'] as const) {
+        delete resumed[key];
+      }
+      putRecord(resumed);
+      save(resumed);
+      q.resume(runId, jobId);
+      return;
+    }
     const reset: RunRecord = {
       ...record,
       status: 'queued',

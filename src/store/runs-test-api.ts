@@ -58,7 +58,7 @@ export function pipelineResponseFor(
 }
 
 export function createFakeApi(options: FakeApiOptions = {}) {
-  const validKeys = new Set(options.validKeys ?? ['good-key']);
+  const validKeys = options.validKeys ?? ['good-key'];
   const jobs = new Map<string, FakeJob>();
   let nextId = 1;
   const state = {
@@ -67,6 +67,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     /** Every request: method, path, Authorization header, body text. */
     requests: [] as {
       method: string;
+      /** Which host was asked (the base URL's origin). */
+      origin: string;
       path: string;
       auth: string | null;
       body: string;
@@ -81,6 +83,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     retryAfterMs: 5,
     /** Make every request fail like a CORS block or an offline network. */
     offline: false,
+    /** Keys a given origin accepts, instead of `validKeys` (regions). */
+    keysByOrigin: new Map<string, string[]>(),
     /** Uploads wait for this promise (to observe "Uploading"). */
     uploadGate: undefined as Promise<void> | undefined,
     /** New jobs stay Pending until released. */
@@ -98,13 +102,17 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     const auth = request.headers.get('authorization');
     state.requests.push({
       method: request.method,
+      origin: url.origin,
       path: url.pathname,
       auth,
       body,
     });
     if (state.offline) throw new TypeError('Failed to fetch');
     const key = auth?.replace(/^Bearer /, '') ?? '';
-    if (!validKeys.has(key)) return json(401, { detail: 'Invalid API key' });
+    const accepted = state.keysByOrigin.get(url.origin) ?? validKeys;
+    if (!accepted.includes(key)) {
+      return json(401, { detail: 'Invalid API key' });
+    }
 
     if (url.pathname === '/upload' && request.method === 'POST') {
       state.uploads += 1;

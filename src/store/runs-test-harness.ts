@@ -5,9 +5,11 @@
 import { createReductoClient } from '@/api';
 import { openRunDb } from '@/storage/run-db';
 import {
+  apiKeyFor,
   connectionActions,
   getConnection,
   subscribeConnection,
+  subscribeKeyAccepted,
 } from './connection-store';
 import { getDocumentFile, resetDocumentsStore } from './documents-store';
 import { getSavedPipelines, pipelinesActions } from './pipelines-store';
@@ -63,7 +65,8 @@ export function setupRunsHarness(options: HarnessOptions = {}) {
       return Promise.resolve(
         createReductoClient({
           baseUrl: demo ? TEST_DEMO_BASE_URL : baseUrl,
-          getApiKey: () => (demo ? 'good-key' : getConnection().apiKey),
+          // As the app's client: the key only while the URL is selected.
+          getApiKey: () => (demo ? 'good-key' : apiKeyFor(baseUrl)),
           fetch: options.fetch ?? api.fetch,
           maxRetries: 0,
           pollInitialMs: 5,
@@ -73,6 +76,7 @@ export function setupRunsHarness(options: HarnessOptions = {}) {
     },
     getConnection,
     subscribeConnection,
+    subscribeKeyAccepted,
     keyRejected: () => {
       keyRejected.calls += 1;
       connectionActions.keyRejected();

@@ -100,9 +100,13 @@ export function createUploadCache(repository: () => RunRepository) {
     async fileIdFor(req: UploadRequest): Promise<UploadOutcome> {
       const cached = await remembered(req);
       if (cached) return { fileId: cached, reused: true };
+      // Cancelled during the lookup: start nothing nobody waits for.
+      if (req.signal.aborted) throw abortError();
       const key = keyOf(req.client.baseUrl, req.contentHash);
       let entry = inFlight.get(key);
-      if (!entry) {
+      // An aborted upload (every run waiting for it cancelled) is only
+      // waiting to settle: never join it, start a fresh one.
+      if (!entry || entry.controller.signal.aborted) {
         if (!req.file) throw new DocumentFileMissingError();
         const controller = new AbortController();
         const promise = req.client
@@ -114,10 +118,14 @@ export function createUploadCache(repository: () => RunRepository) {
             await remember(req, fileId);
             return fileId;
           })
-          .finally(() => inFlight.delete(key));
+          .finally(() => {
+            // Only this upload's entry: a newer one may have replaced it.
+            if (inFlight.get(key) === created) inFlight.delete(key);
+          });
         // Waiters handle the rejection; this keeps an unobserved one quiet.
         promise.catch(() => undefined);
-        entry = { promise, controller, waiters: new Set() };
+        const created: InFlight = { promise, controller, waiters: new Set() };
+        entry = created;
         inFlight.set(key, entry);
       }
       entry.waiters.add(req.runId);
@@ -125,7 +133,9 @@ export function createUploadCache(repository: () => RunRepository) {
       const shared = entry;
       const stopWaiting = () => {
         shared.waiters.delete(req.runId);
-        if (shared.waiters.size === 0) shared.controller.abort();
+        if (shared.waiters.size > 0) return;
+        shared.controller.abort();
+        if (inFlight.get(key) === shared) inFlight.delete(key);
       };
       req.signal.addEventListener('abort', stopWaiting, { once: true });
       try {
