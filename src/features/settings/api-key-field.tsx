@@ -59,7 +59,18 @@ export function ApiKeyField() {
           onChange={(event) => setDraft(event.target.value)}
           onBlur={commit}
           onKeyDown={onKeyDown}
-          autoComplete="off"
+          // Keep the key out of password managers (it lives in this tab's
+          // sessionStorage only). Chromium ignores autocomplete="off" on a
+          // password field, but its password manager does not treat a
+          // one-time-code field as a password, so it never offers to save
+          // it; the data-* hints ask 1Password, LastPass, Bitwarden and
+          // Dashlane to leave it alone. The field is deliberately not in a
+          // <form>, so there is no submission to save it on.
+          autoComplete="one-time-code"
+          data-1p-ignore=""
+          data-lpignore="true"
+          data-bwignore="true"
+          data-form-type="other"
           spellCheck={false}
           placeholder="Leave empty for demo mode"
           aria-describedby={statusId}

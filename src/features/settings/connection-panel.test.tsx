@@ -71,6 +71,17 @@ describe('ConnectionPanel: API key', () => {
     expect(keyField()).toHaveAttribute('type', 'password');
   });
 
+  it('marks the key as not a password, so password managers do not offer to save it', () => {
+    render(<ConnectionPanel />);
+    // Chromium ignores autocomplete="off" on a password field but does not
+    // treat a one-time-code field as a password; the data-* hints do the
+    // same for the common password manager extensions.
+    expect(keyField()).toHaveAttribute('autocomplete', 'one-time-code');
+    expect(keyField()).toHaveAttribute('data-1p-ignore');
+    expect(keyField()).toHaveAttribute('data-lpignore', 'true');
+    expect(keyField()).toHaveAttribute('data-bwignore', 'true');
+  });
+
   it('accepts a good key, stored in sessionStorage only, and leaves demo mode', async () => {
     await enterKey(GOOD_KEY);
     expect(await screen.findByText('Key accepted')).toBeInTheDocument();
