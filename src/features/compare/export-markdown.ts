@@ -12,8 +12,8 @@ export function buildResultMarkdown(
   result: NormalizedResult,
 ): string {
   const parts: string[] = [
-    `# ${oneLine(pane.documentName)}: ${oneLine(pane.name)}`,
-    `Pipeline \`${oneLine(pane.pipelineId)}\`, run ${formatDate(pane.runDate)}, status ${pane.status}.`,
+    `# ${plainText(pane.documentName)}: ${plainText(pane.name)}`,
+    `Pipeline ${plainText(pane.pipelineId)}, run ${formatDate(pane.runDate)}, status ${pane.status}.`,
   ];
   const multiDoc = result.documents.length > 1;
   let currentDoc = -1;
@@ -22,7 +22,7 @@ export function buildResultMarkdown(
       currentDoc = chunk.docIndex;
       parts.push(`## Document ${currentDoc + 1}`);
     }
-    parts.push(chunk.content.trim());
+    parts.push(inertMarkdown(chunk.content.trim()));
   }
   if (result.chunks.length === 0) parts.push('_No content in this result._');
   if (result.extract && result.extract.length > 0) {
@@ -51,5 +51,43 @@ function oneLine(text: string): string {
 }
 
 function cell(text: string): string {
-  return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  return plainText(text).replace(/\|/g, '\\|');
+}
+
+/**
+ * A name or value as literal text in Markdown: one line, with backslashes,
+ * Markdown punctuation and `<` escaped, so `<img onerror>` or `[x](javascript:…)`
+ * in a document name is shown, not rendered.
+ */
+function plainText(text: string): string {
+  return oneLine(text)
+    .replace(/[\\`*_[\]<>#!]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;');
+}
+
+/** Table and text markup that chunks carry (Reducto writes tables as HTML). */
+const SAFE_TAG =
+  /^<\/?(?:table|thead|tbody|tfoot|tr|td|th|caption|colgroup|col|br|p|b|i|u|em|strong|sub|sup|ul|ol|li|span|div|h[1-6]|hr|blockquote|pre|code)(?:\s+(?:colspan|rowspan|align)=(?:"[^"<>]*"|'[^'<>]*'|[\w-]+))*\s*\/?>$/i;
+
+/**
+ * The start of a link target (inline `](…` or a `[ref]: …` definition) that
+ * has a scheme, or an entity that could spell one, and is not http(s) or
+ * mailto: `javascript:`, `jav&#x61;script:`, `data:`…
+ */
+const UNSAFE_LINK_TARGET =
+  /(\]\(\s*|^\s*\[[^\]]*\]:\s*)(?!https?:\/\/|mailto:)(?=[^\s)]*?[:&])/gim;
+
+/**
+ * A chunk's Markdown, with everything a Markdown viewer could run or load
+ * made literal: any tag but plain table/text markup (no attributes beyond
+ * colspan, rowspan, align) has its `<` escaped, and links to anything but
+ * http(s) and mailto lose their target. Whoever opens the export with
+ * a renderer that does not sanitise sees the markup as text.
+ */
+export function inertMarkdown(markdown: string): string {
+  return markdown
+    .replace(/<[^<>]*>?/g, (tag) =>
+      SAFE_TAG.test(tag) ? tag : `&lt;${tag.slice(1)}`,
+    )
+    .replace(UNSAFE_LINK_TARGET, '$1#blocked-');
 }

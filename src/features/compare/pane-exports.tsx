@@ -19,7 +19,19 @@ export function PaneExports({ pane, raw, result }: PaneExportsProps) {
   const base = `${safeFileName(pane.documentName)}-${safeFileName(pane.name)}`;
   const json = () => buildResultJson(pane, raw);
   const markdown = () => buildResultMarkdown(pane, result);
-  const copy = async (what: string, text: string) => {
+  /** Builds the text; a failure is shown, never thrown from a click. */
+  const built = (what: string, build: () => string): string | null => {
+    try {
+      return build();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setMessage(`Could not export ${what}: ${reason}.`);
+      return null;
+    }
+  };
+  const copy = async (what: string, build: () => string) => {
+    const text = built(what, build);
+    if (text === null) return;
     const ok = await copyText(text);
     setMessage(
       ok
@@ -36,13 +48,15 @@ export function PaneExports({ pane, raw, result }: PaneExportsProps) {
       <button
         type="button"
         onClick={() => {
-          downloadText(`${base}.json`, json(), 'application/json');
+          const text = built('JSON', json);
+          if (text === null) return;
+          downloadText(`${base}.json`, text, 'application/json');
           setMessage('Exported JSON.');
         }}
       >
         Export JSON
       </button>
-      <button type="button" onClick={() => copy('JSON', json())}>
+      <button type="button" onClick={() => copy('JSON', json)}>
         Copy JSON
       </button>
       <button
@@ -54,7 +68,7 @@ export function PaneExports({ pane, raw, result }: PaneExportsProps) {
       >
         Export Markdown
       </button>
-      <button type="button" onClick={() => copy('Markdown', markdown())}>
+      <button type="button" onClick={() => copy('Markdown', markdown)}>
         Copy Markdown
       </button>
       <span role="status" className="pane-export-status">
