@@ -1,5 +1,5 @@
 import { configure, waitFor } from '@testing-library/react';
-import { getRun, runsActions, runsSetup } from './runs-store';
+import { getRun, loadRunResult, runsActions, runsSetup } from './runs-store';
 import { setupRunsHarness } from './runs-test-harness';
 
 /**
@@ -76,5 +76,19 @@ describe('polling through a network drop', { timeout: 20_000 }, () => {
     expect(getRun(id)?.failure).toBeUndefined();
     expect(h.api.jobs.size).toBe(1);
     expect(jobStarts()).toBe(1);
+  });
+
+  it('downloads the result again when the download fails after the job completed', async () => {
+    const { h, id, jobStarts } = await startHeldRun();
+    h.api.state.urlResults = true;
+    h.api.state.failResultDownloads = 2;
+    h.api.release();
+    await waitFor(() => expect(statusOf(id)).toBe('completed'));
+    expect(h.api.state.failResultDownloads).toBe(0);
+    expect(jobStarts()).toBe(1);
+    const result = await loadRunResult(id);
+    expect(result?.result.parse).toMatchObject({
+      result: { type: 'full', chunks: [{ content: 'pipe-a says hello' }] },
+    });
   });
 });

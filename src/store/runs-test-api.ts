@@ -90,6 +90,10 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     /** New jobs stay Pending until released. */
     hold: false,
     pollsToComplete: options.pollsToComplete ?? 2,
+    /** Completed jobs point at their parse result by a presigned URL. */
+    urlResults: false,
+    /** Answer the next N result-file downloads with 503. */
+    failResultDownloads: 0,
     maxPending: 0,
   };
 
@@ -108,6 +112,18 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       body,
     });
     if (state.offline) throw new TypeError('Failed to fetch');
+    // Presigned result files: no key (the URL is the credential).
+    const resultMatch = /^\/results\/(.+)$/.exec(url.pathname);
+    if (resultMatch && request.method === 'GET') {
+      if (state.failResultDownloads > 0) {
+        state.failResultDownloads -= 1;
+        return json(503, { detail: 'Service unavailable' });
+      }
+      const job = jobs.get(decodeURIComponent(resultMatch[1] ?? ''));
+      if (!job) return json(404, { detail: 'No such result' });
+      const full = pipelineResponseFor(job.id, job.pipelineId).result.parse;
+      return json(200, (full as { result: unknown }).result);
+    }
     const key = auth?.replace(/^Bearer /, '') ?? '';
     const accepted = state.keysByOrigin.get(url.origin) ?? validKeys;
     if (!accepted.includes(key)) {
@@ -177,11 +193,18 @@ export function createFakeApi(options: FakeApiOptions = {}) {
         }
       }
       if (job.status === 'Completed') {
+        const result = pipelineResponseFor(job.id, job.pipelineId);
+        if (state.urlResults) {
+          const href = `${url.origin}/results/${encodeURIComponent(job.id)}`;
+          Object.assign(result.result.parse as object, {
+            result: { type: 'url', url: href },
+          });
+        }
         return json(200, {
           status: 'Completed',
           progress: 1,
           duration: 1.5,
-          result: pipelineResponseFor(job.id, job.pipelineId),
+          result,
         });
       }
       if (job.status === 'Failed') {
