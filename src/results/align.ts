@@ -31,6 +31,14 @@ const NEIGHBOUR_PAGE_MIN_JACCARD = 0.7;
 const UNIQUE_TEXT_MIN_LENGTH = 12;
 /** Identical texts repeated on one page: compare each with this many neighbours in reading order. */
 const SAME_TEXT_WINDOW = 32;
+/**
+ * Above this many candidate × baseline pairs on one page (a spreadsheet of
+ * thousands of cells, every one different), the similarity passes compare
+ * each candidate block only with the baseline blocks near it in reading
+ * order: comparing all pairs grows with the square of the page and took
+ * minutes for 20,000 blocks.
+ */
+const PAIR_BUDGET = 1_000_000;
 
 interface Pair {
   score: number;
@@ -188,8 +196,12 @@ export function alignBlocks(
     const bases = freeBases(key);
     if (cands.length === 0 || bases.length === 0) continue;
     const pairs: Pair[] = [];
+    const crowded = cands.length * bases.length > PAIR_BUDGET;
     for (const c of cands) {
-      for (const b of bases) {
+      const near = crowded
+        ? window(bases, base.rank, cand.rank[c] ?? 0)
+        : bases;
+      for (const b of near) {
         const overlap = iou(
           candidate[c]?.box ?? null,
           baseline[b]?.box ?? null,
@@ -211,8 +223,18 @@ export function alignBlocks(
     if (cands.length === 0) continue;
     const bases = neighbourBases(key);
     const pairs: Pair[] = [];
+    const crowded = cands.length * bases.length > PAIR_BUDGET;
+    const before = crowded ? freeBases(key - 1) : [];
+    const after = crowded ? freeBases(key + 1) : [];
     for (const c of cands) {
-      for (const b of bases) {
+      const rank = cand.rank[c] ?? 0;
+      const near = crowded
+        ? [
+            ...window(before, base.rank, rank),
+            ...window(after, base.rank, rank),
+          ]
+        : bases;
+      for (const b of near) {
         const jac = jaccard(cTokens(c), bTokens(b));
         if (jac >= NEIGHBOUR_PAGE_MIN_JACCARD) pairs.push({ score: jac, c, b });
       }
