@@ -9,11 +9,17 @@ import { TruncatedText } from '@/components/truncated-text';
 import { VirtualList } from '@/components/virtual-list';
 import type { VirtualListHandle } from '@/components/virtual-list';
 import { diffSides, diffTypeLabel } from './block-lookup';
+import { blockName } from './block-name';
 import { CurrentMarker } from './current-marker';
 import { baselineBlockKey, blockDiffKey } from './differences';
 import { Segments } from './segments';
+import { SelectedMarker } from './selected-marker';
+import { baselineSelection } from './selection-alignment';
+import type { AlignedSelection } from './selection-alignment';
 import { StatusBadge } from './status-badge';
 import type { DiffStatus } from './status-marks';
+import { useAlignedSelection } from './use-aligned-selection';
+import { useSelectionScroll } from './use-selection-scroll';
 import type { PaneViewProps } from './view-props';
 
 interface BlockRow {
@@ -24,6 +30,8 @@ interface BlockRow {
   typeLabel: string;
   page: number;
   segments: DiffSegment[] | null;
+  /** This pane's block; null for a block the baseline has and it removed. */
+  ownBlockId: string | null;
   baselineBlockId: string | null;
 }
 
@@ -31,15 +39,18 @@ interface BlockRow {
  * Blocks as a virtualised list: status (symbol + word), type, page,
  * confidence and text, with word-level changes as <ins>/<del>. Candidate
  * panes list their block diffs (removed blocks at their baseline position);
- * the baseline pane lists its own blocks.
+ * the baseline pane lists its own blocks. Each row can be selected; the
+ * shared selection is highlighted (through the alignment) and scrolled to.
  */
 export function BlocksView({
   paneName,
+  runId,
   result,
   baseline,
   comparison,
   current,
   counterpartBlockId,
+  alignment,
   scrollerRef,
   onScroll,
 }: PaneViewProps) {
@@ -60,6 +71,22 @@ export function BlocksView({
     if (targetIndex !== null) listRef.current?.scrollToIndex(targetIndex);
   }, [targetIndex]);
 
+  const { aligned, selectionKey } = useAlignedSelection(runId, alignment);
+  const selectedIndex = selectedRowIndex(aligned, result, comparison);
+  const select = useSelectionScroll(selectionKey, selectedIndex, (index) =>
+    listRef.current?.scrollToIndex(index),
+  );
+  const onSelect = (row: BlockRow, isSelected: boolean) =>
+    select(
+      isSelected
+        ? null
+        : row.ownBlockId !== null
+          ? { runId, blockId: row.ownBlockId }
+          : row.baselineBlockId !== null
+            ? baselineSelection(alignment, row.baselineBlockId)
+            : null,
+    );
+
   if (rows.length === 0) {
     return <p>This result has no blocks.</p>;
   }
@@ -77,17 +104,30 @@ export function BlocksView({
       onScroll={onScroll}
       className="pane-scroller"
       scrollerLabel={`Blocks view of ${paneName}`}
-      renderItem={(row) => {
+      renderItem={(row, index) => {
         const isCurrent = current?.itemKey === row.key;
         const isCounterpart = counterpartKey === row.key;
+        const isSelected = index === selectedIndex;
         return (
           <div
-            className={`block-row${row.status ? ` status-${row.status}` : ''}${isCurrent || isCounterpart ? ' is-current' : ''}`}
+            className={`block-row${row.status ? ` status-${row.status}` : ''}${isCurrent || isCounterpart ? ' is-current' : ''}${isSelected ? ' is-selected' : ''}`}
             aria-current={isCurrent ? 'true' : undefined}
           >
             {isCurrent && <CurrentMarker kind="current" />}
             {isCounterpart && <CurrentMarker kind="counterpart" />}
+            {isSelected && <SelectedMarker />}
             <div className="block-meta">
+              {row.block && (
+                <button
+                  type="button"
+                  className="select-button"
+                  aria-pressed={isSelected}
+                  aria-label={`Select ${blockName(row.block, row.status)}`}
+                  onClick={() => onSelect(row, isSelected)}
+                >
+                  Select
+                </button>
+              )}
               {row.status && <StatusBadge status={row.status} />}
               {row.extraChanges.map((change) => (
                 <StatusBadge key={change} status={change} />
@@ -137,6 +177,7 @@ function buildRows(
           typeLabel: diffTypeLabel(before, after),
           page: diff.page,
           segments: diff.segments,
+          ownBlockId: diff.candidateId,
           baselineBlockId: diff.baselineId,
         };
       })
@@ -148,6 +189,27 @@ function buildRows(
         typeLabel: block.type,
         page: block.page,
         segments: null,
+        ownBlockId: block.id,
         baselineBlockId: block.id,
       }));
+}
+
+/** The row of the block selected (in any pane) as this pane sees it. */
+function selectedRowIndex(
+  aligned: AlignedSelection,
+  result: NormalizedResult,
+  comparison: Comparison | null,
+): number | null {
+  if (!comparison) {
+    return aligned.own !== null
+      ? (result.blockIndexById[aligned.own] ?? null)
+      : null;
+  }
+  if (aligned.own !== null) {
+    return comparison.diffIndexByCandidateId[aligned.own] ?? null;
+  }
+  // Not in this pane: the row of the baseline block it removed, if any.
+  return aligned.baselineId !== null
+    ? (comparison.diffIndexByBaselineId[aligned.baselineId] ?? null)
+    : null;
 }

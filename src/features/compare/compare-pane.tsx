@@ -11,6 +11,7 @@ import type { PaneComparison, PaneData, PaneInfo } from './pane-model';
 import { PaneMetrics } from './pane-metrics';
 import { PaneStatus } from './pane-status';
 import { PaneSummary } from './pane-summary';
+import type { SelectionAlignment } from './selection-alignment';
 import { SplitView } from './split-view';
 import type { PaneViewProps } from './view-props';
 import type { ViewId } from './views';
@@ -26,6 +27,8 @@ export interface ComparePaneProps {
   panelId: string;
   current: { itemKey: string; position: number } | null;
   counterpartBlockId: string | null;
+  /** Maps the shared block selection across panes. */
+  alignment: SelectionAlignment;
   /** Every run of the document, newest first, for the run picker. */
   documentRuns: readonly PaneInfo[];
   onRunChange: (runId: string) => void;
@@ -120,11 +123,13 @@ function PaneView(
   const { pane, result, view } = props;
   const viewProps: PaneViewProps = {
     paneName: pane.name,
+    runId: pane.runId,
     result,
     baseline: props.isBaseline ? null : props.baseline,
     comparison: props.isBaseline ? null : props.comparison,
     current: props.current,
     counterpartBlockId: props.counterpartBlockId,
+    alignment: props.alignment,
     scrollerRef: props.scrollerRef,
     onScroll: props.onScroll,
   };
@@ -191,6 +196,7 @@ function PaneView(
             baseline={viewProps.baseline}
             isBaseline={props.isBaseline}
             documentKey={props.documentKey}
+            alignment={props.alignment}
           />
         </>
       );

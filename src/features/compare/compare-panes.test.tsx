@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { act, useState } from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { NormalizedResult } from '@/results/model';
+import { compareActions } from '@/store/compare-store';
 import { ComparePanes } from './compare-panes';
 import type { PaneData } from './pane-model';
 import { toPaneInfos } from './pane-model';
@@ -143,6 +144,11 @@ const pane = (name: string) =>
   within(screen.getByRole('region', { name: 'Compare' })).getByRole('region', {
     name,
   });
+
+// The block selection lives in the compare store: each test starts clean.
+beforeEach(() => {
+  act(() => compareActions.reset());
+});
 
 describe('ComparePanes', () => {
   it('shows one region per pane named by its label, the first as baseline', async () => {

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Comparison } from '@/results/model';
+import { compareActions, useSelectedBlock } from '@/store/compare-store';
 import { listDifferences } from './differences';
 import type { DifferenceRef } from './differences';
 import { ComparePane } from './compare-pane';
@@ -9,6 +10,11 @@ import type { PaneData, PaneInfo } from './pane-model';
 import { resolveBaselineId } from './pane-model';
 import { ReportExports } from './report-exports';
 import { createScrollSync } from './scroll-sync';
+import {
+  baselineSelection,
+  createSelectionAlignment,
+} from './selection-alignment';
+import type { BlockSelection, SelectionAlignment } from './selection-alignment';
 import { useComparisons } from './use-comparisons';
 import { ViewTabs } from './view-tabs';
 import './compare.css';
@@ -61,6 +67,10 @@ export function ComparePanes(props: ComparePanesProps) {
   const baselinePane = panes.find((pane) => pane.runId === baselineId) ?? null;
   const baseline = baselinePane?.result ?? null;
   const comparisons = useComparisons(panes, baselineId);
+  const alignment = useMemo(
+    () => createSelectionAlignment(baselineId, comparisons),
+    [baselineId, comparisons],
+  );
 
   const [view, setView] = useState<ViewId>('content');
   // The current difference belongs to one view and one baseline: a change of
@@ -106,6 +116,16 @@ export function ComparePanes(props: ComparePanesProps) {
     () => scrollSync.setEnabled(props.syncScroll),
     [scrollSync, props.syncScroll],
   );
+  // A new selection scrolls every pane to its own aligned block (the views'
+  // effects, which run before this one): proportional syncing must not undo
+  // that when their scroll events arrive.
+  const selectedBlock = useSelectedBlock();
+  const previousSelection = useRef(selectedBlock);
+  useEffect(() => {
+    if (selectedBlock === previousSelection.current) return;
+    previousSelection.current = selectedBlock;
+    if (selectedBlock) scrollSync.suspend(400);
+  }, [scrollSync, selectedBlock]);
 
   const step = (delta: 1 | -1) => {
     const n = differences.length;
@@ -114,6 +134,10 @@ export function ComparePanes(props: ComparePanesProps) {
       index === null ? (delta === 1 ? 0 : n - 1) : (index + delta + n) % n;
     scrollSync.suspend(400);
     setCursor({ context, index: next });
+    // The difference's block becomes the selection, so the views that show
+    // no difference marks (the Document view, other panes) follow too.
+    const target = selectionOf(differences[next], alignment);
+    if (target) compareActions.blockSelected(target);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -269,6 +293,7 @@ export function ComparePanes(props: ComparePanesProps) {
               counterpartBlockId={
                 isBaseline ? (current?.baselineBlockId ?? null) : null
               }
+              alignment={alignment}
               documentRuns={documentRuns}
               onRunChange={(runId) => {
                 const next = [...paneIds];
@@ -294,4 +319,19 @@ export function ComparePanes(props: ComparePanesProps) {
       </div>
     </section>
   );
+}
+
+/** The block selection that stands for a difference, if it is a block's. */
+function selectionOf(
+  difference: DifferenceRef | undefined,
+  alignment: SelectionAlignment,
+): BlockSelection | null {
+  const block = difference?.block;
+  if (!difference || !block) return null;
+  if (block.candidateId !== null) {
+    return { runId: difference.paneRunId, blockId: block.candidateId };
+  }
+  return block.baselineId !== null
+    ? baselineSelection(alignment, block.baselineId)
+    : null;
 }

@@ -13,6 +13,11 @@ export interface ContentItem {
   pages: number[];
   /** Indexes into comparison.blockDiffs of this chunk's differing blocks. */
   diffIndices: number[];
+  /**
+   * The chunk's blocks: this pane's, or for a removed chunk the baseline's
+   * (to find the chunk of a selected block, and to select its first one).
+   */
+  blockIds: string[];
 }
 
 /**
@@ -34,6 +39,7 @@ export function buildContentItems(
       docIndex: chunk.docIndex,
       pages: chunk.pages,
       diffIndices: [],
+      blockIds: chunk.blockIds,
     }));
   }
   const items: { item: ContentItem; position: number }[] = [];
@@ -62,6 +68,7 @@ export function buildContentItems(
         docIndex: chunk.docIndex,
         pages: chunk.pages,
         diffIndices: differing,
+        blockIds: chunk.blockIds,
       },
       position,
     });
@@ -84,6 +91,7 @@ export function buildContentItems(
         docIndex: chunk.docIndex,
         pages: chunk.pages,
         diffIndices: indices,
+        blockIds: chunk.blockIds,
       },
       // Just before a candidate chunk at the same position.
       position: Math.min(...indices) - 0.5,

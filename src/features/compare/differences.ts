@@ -13,6 +13,12 @@ export interface DifferenceRef {
   position: number;
   /** Baseline block id of a block difference, to mark its counterpart. */
   baselineBlockId: string | null;
+  /**
+   * The block to select when this difference becomes current (a chunk's
+   * first differing block): the pane's own block, or for a removed one the
+   * baseline's. Null for fields and split ranges.
+   */
+  block: { candidateId: string | null; baselineId: string | null } | null;
 }
 
 export interface DifferencePane {
@@ -43,12 +49,16 @@ export function listDifferences(
     if (view === 'content') {
       buildContentItems(result, comparison, baseline).forEach((item, i) => {
         if (item.status === 'unchanged') return;
+        const first = comparison.blockDiffs[item.diffIndices[0] ?? -1];
         refs.push({
           paneRunId: pane.runId,
           itemKey: item.key,
           status: item.status,
           position: i,
           baselineBlockId: null,
+          block: first
+            ? { candidateId: first.candidateId, baselineId: first.baselineId }
+            : null,
         });
       });
     } else if (view === 'extract') {
@@ -60,6 +70,7 @@ export function listDifferences(
           status: diff.status,
           position: i,
           baselineBlockId: null,
+          block: null,
         });
       });
     } else if (view === 'split') {
@@ -71,6 +82,7 @@ export function listDifferences(
           status: diff.status,
           position: i,
           baselineBlockId: null,
+          block: null,
         });
       });
     } else {
@@ -82,6 +94,7 @@ export function listDifferences(
           status: diff.status,
           position: i,
           baselineBlockId: diff.baselineId,
+          block: { candidateId: diff.candidateId, baselineId: diff.baselineId },
         });
       });
     }

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import type { BlockStatus, NormalizedBlock } from '@/results/model';
 import { boxToPixels } from '@/results/geometry';
 import { statusMark } from '../status-marks';
-import { blockName, typeColour, typeFill } from './block-style';
+import { blockName } from '../block-name';
+import { typeColour, typeFill } from './block-style';
 
 interface BlockBoxProps {
   block: NormalizedBlock;

@@ -1,4 +1,4 @@
-import type { BlockStatus, NormalizedBlock } from '@/results/model';
+import type { NormalizedBlock } from '@/results/model';
 
 /**
  * One colour per block type for the boxes and the legend. Known types get
@@ -33,27 +33,6 @@ export const typeColour = (type: string) => `hsl(${typeHue(type)} 75% 38%)`;
 /** Fill of a type's boxes: faint, so the page stays legible underneath. */
 export const typeFill = (type: string) =>
   `hsl(${typeHue(type)} 75% 50% / 0.12)`;
-
-/** The first words of a block, as plain text, for its accessible name. */
-export function firstWords(text: string, count = 8): string {
-  const words = text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/[#*_`|>[\]]+/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  const head = words.slice(0, count).join(' ');
-  return words.length > count ? `${head}…` : head;
-}
-
-/** "Table block on page 2, changed: Total due …" */
-export function blockName(
-  block: Pick<NormalizedBlock, 'type' | 'page' | 'text'>,
-  status: BlockStatus | null,
-): string {
-  const words = firstWords(block.text);
-  const state = status && status !== 'unchanged' ? `, ${status}` : '';
-  return `${block.type} block on page ${block.page}${state}${words ? `: ${words}` : ''}`;
-}
 
 /** Types in first-seen order across the given block lists, with counts. */
 export function typesWithCounts(

@@ -64,6 +64,7 @@ function renderView() {
       baseline={null}
       isBaseline
       documentKey={null}
+      alignment={{ baselineRunId: 'run-1', comparisons: {} }}
     />,
   );
   return screen.getByRole('region', { name: 'Document: v1' });

@@ -6,6 +6,7 @@ import { normalizeResponse } from '@/results/normalize';
 import { compareResults } from '@/results/compare';
 import type { NormalizedResult } from '@/results/model';
 import { compareActions } from '@/store/compare-store';
+import { createSelectionAlignment } from '../selection-alignment';
 import { DocumentView } from './document-view';
 
 interface TestBlock {
@@ -86,6 +87,14 @@ function renderPanes(
   baselineOf: TestBlock[] = baselineBlocks,
 ) {
   const baseline = resultOf(baselineOf);
+  const compared = candidates.map((c) => {
+    const result = resultOf(c.blocks);
+    return { ...c, result, comparison: compareResults(baseline, result) };
+  });
+  const alignment = createSelectionAlignment(
+    'run-base',
+    Object.fromEntries(compared.map((c) => [c.runId, c.comparison])),
+  );
   const panes = [
     <DocumentView
       key="base"
@@ -96,22 +105,21 @@ function renderPanes(
       baseline={null}
       isBaseline
       documentKey={null}
+      alignment={alignment}
     />,
-    ...candidates.map((c) => {
-      const result = resultOf(c.blocks);
-      return (
-        <DocumentView
-          key={c.runId}
-          runId={c.runId}
-          label={c.label}
-          result={result}
-          comparison={compareResults(baseline, result)}
-          baseline={baseline}
-          isBaseline={false}
-          documentKey={null}
-        />
-      );
-    }),
+    ...compared.map((c) => (
+      <DocumentView
+        key={c.runId}
+        runId={c.runId}
+        label={c.label}
+        result={c.result}
+        comparison={c.comparison}
+        baseline={baseline}
+        isBaseline={false}
+        documentKey={null}
+        alignment={alignment}
+      />
+    )),
   ];
   render(<div>{panes}</div>);
   return {

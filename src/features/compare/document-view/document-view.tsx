@@ -10,12 +10,13 @@ import {
   pageSizeAtZoom,
 } from '@/results/geometry';
 import { adjacentChangedPage } from '@/results/page-marks';
-import { compareActions, useSelectedBlock } from '@/store/compare-store';
-import { alignedSelection } from './aligned-selection';
+import { compareActions } from '@/store/compare-store';
+import { baselineSelection } from '../selection-alignment';
+import type { SelectionAlignment } from '../selection-alignment';
+import { useAlignedSelection } from '../use-aligned-selection';
 import { BlockBox, GhostBox } from './block-box';
 import { PageList } from './page-list';
 import { PageToolbar } from './page-toolbar';
-import { usePaneRegistry, useRegisterPane } from './pane-registry';
 import { PdfPageCanvas } from './pdf-page-canvas';
 import { TypeLegend } from './type-legend';
 import { useDocumentFile } from './use-document-file';
@@ -35,6 +36,8 @@ export interface DocumentViewProps {
   isBaseline: boolean;
   /** Key of the compared document in the documents store (for its File). */
   documentKey: string | null;
+  /** Maps the shared block selection across panes (see selection-alignment). */
+  alignment: SelectionAlignment;
   /**
    * The PDF to draw on, overriding the documents store and `pdf_url`
    * (benchmarks, or a caller that already holds the File).
@@ -59,6 +62,7 @@ export function DocumentView({
   baseline,
   isBaseline,
   documentKey,
+  alignment,
   pdfSource,
 }: DocumentViewProps) {
   const file = useDocumentFile(documentKey);
@@ -79,13 +83,9 @@ export function DocumentView({
   const [renderError, setRenderError] = useState<string | null>(null);
 
   // Selection, linked across panes through the baseline.
-  useRegisterPane(runId, isBaseline, comparison);
-  const registry = usePaneRegistry();
-  const selection = useSelectedBlock();
-  const aligned = alignedSelection(
-    selection,
-    { runId, isBaseline, comparison },
-    registry.get,
+  const { selection, aligned, selectionKey } = useAlignedSelection(
+    runId,
+    alignment,
   );
   const alignedPage = aligned.own
     ? (model.blockById.get(aligned.own)?.page ?? null)
@@ -97,27 +97,24 @@ export function DocumentView({
     // for all; otherwise every pane turns to its own aligned block.
     if (!sync || selection?.runId === runId) goToPage(target);
   });
-  const selectionKey = selection
-    ? `${selection.runId}\u0000${selection.blockId}`
-    : null;
   useEffect(() => {
     if (selectionKey !== null && alignedPage !== null) {
       followSelection(alignedPage);
     }
   }, [selectionKey, alignedPage]);
 
+  // A box shown as selected (here or through the alignment) unselects.
   const select = (blockId: string) => {
-    const same = selection?.runId === runId && selection.blockId === blockId;
-    compareActions.blockSelected(same ? null : { runId, blockId });
+    compareActions.blockSelected(
+      aligned.own === blockId ? null : { runId, blockId },
+    );
   };
   const selectRemoved = (baselineId: string) => {
-    const baselineRunId = registry.baselineRunId();
-    if (baselineRunId) {
-      compareActions.blockSelected({
-        runId: baselineRunId,
-        blockId: baselineId,
-      });
-    }
+    compareActions.blockSelected(
+      aligned.baselineId === baselineId
+        ? null
+        : baselineSelection(alignment, baselineId),
+    );
   };
 
   // Geometry of the current page.

@@ -20,6 +20,11 @@ async function main() {
   const baseline = normalizeResponse(input.baseline);
   const candidate = normalizeResponse(input.candidate);
   const comparison = compareResults(baseline, candidate);
+  // How the compare view links a selection across its two panes.
+  const alignment = {
+    baselineRunId: 'baseline',
+    comparisons: { candidate: comparison },
+  };
   performance.mark('harness:results-ready');
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root');
@@ -41,6 +46,7 @@ async function main() {
         baseline: null,
         isBaseline: true,
         documentKey: null,
+        alignment,
         pdfSource: new URL('./doc.pdf', location.href).href,
       }),
       createElement(DocumentView, {
@@ -51,6 +57,7 @@ async function main() {
         baseline,
         isBaseline: false,
         documentKey: null,
+        alignment,
         pdfSource: new URL('./doc.pdf', location.href).href,
       }),
     ),
