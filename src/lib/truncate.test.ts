@@ -1,4 +1,8 @@
-import { truncateForDisplay, truncatePieces } from './truncate';
+import {
+  truncateForDisplay,
+  truncatePieces,
+  withLongStringsCut,
+} from './truncate';
 
 describe('truncateForDisplay', () => {
   it('leaves short text whole', () => {
@@ -41,5 +45,33 @@ describe('truncatePieces', () => {
       ],
       hidden: 6,
     });
+  });
+});
+
+describe('withLongStringsCut', () => {
+  it('cuts long strings at any depth, leaving the rest as it is', () => {
+    const data = {
+      a: 'x'.repeat(10),
+      b: [{ c: 'tiny', d: 'y'.repeat(12) }],
+      n: 1,
+    };
+    const view = withLongStringsCut(data, ' (see export)', 4);
+    expect(view.a).toBe('xxxx … 6 more characters (see export)');
+    expect(view.b[0]?.c).toBe('tiny');
+    expect(view.b[0]?.d).toBe('yyyy … 8 more characters (see export)');
+    expect(view.n).toBe(1);
+    expect(Array.isArray(view.b)).toBe(true);
+    expect(Object.keys(view)).toEqual(['a', 'b', 'n']);
+    // The data itself is untouched (the JSON export writes it whole).
+    expect(data.a).toHaveLength(10);
+  });
+
+  it('reads frozen data without breaking the proxy rules', () => {
+    const view = withLongStringsCut(
+      Object.freeze({ a: 'x'.repeat(10) }),
+      '',
+      4,
+    );
+    expect(view.a).toHaveLength(10);
   });
 });

@@ -52,3 +52,40 @@ export function truncatePieces<T extends { text: string }>(
   }
   return { shown, hidden };
 }
+
+/**
+ * A read-only view of JSON data in which every string longer than `max` is
+ * cut, with `… N more characters<note>` appended. Lazy (a Proxy): only the
+ * parts a viewer actually opens are visited, so it costs nothing on a big
+ * response and never recurses through deep nesting by itself.
+ */
+export function withLongStringsCut<T extends object>(
+  data: T,
+  note = '',
+  max: number = DISPLAY_LIMIT,
+): T {
+  const views = new WeakMap<object, object>();
+  const cut = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const { shown, hidden } = truncateForDisplay(value, max);
+      return hidden === 0
+        ? value
+        : `${shown} … ${hidden.toLocaleString('en')} more characters${note}`;
+    }
+    if (typeof value !== 'object' || value === null) return value;
+    let view = views.get(value);
+    if (view === undefined) {
+      view = new Proxy(value, {
+        get: (target, key) => {
+          const value = Reflect.get(target, key) as unknown;
+          // A proxy must return a frozen property as it is.
+          const own = Reflect.getOwnPropertyDescriptor(target, key);
+          return own && !own.configurable && !own.writable ? value : cut(value);
+        },
+      });
+      views.set(value, view);
+    }
+    return view;
+  };
+  return cut(data) as T;
+}

@@ -415,6 +415,22 @@ describe('huge texts', { timeout: 60_000 }, () => {
     ).toBeInTheDocument();
   });
 
+  it('JSON view: a 5,000,000-character string is cut, and says the export has it all', async () => {
+    const response = {
+      ...hostileResponse({ chunks: [{ blocks: ['Short'] }] }),
+      note: hugeText(FIVE_MILLION),
+    };
+    const { user } = renderPanes([{ label: 'big', response }]);
+    await user.click(screen.getByRole('tab', { name: 'JSON' }));
+    const json = within(pane('big')).getByRole('region', {
+      name: 'JSON view of big',
+    });
+    expect(textSize(json)).toBeLessThan(100_000);
+    expect(json).toHaveTextContent(
+      /… 4,98\d,\d{3} more characters: export the JSON to see them/,
+    );
+  });
+
   it('20,000 blocks in one chunk: the Blocks list renders a window, the chunk is cut', async () => {
     const texts = Array.from({ length: 20_000 }, (_, i) => `cell ${i}`);
     const { user } = renderPanes([

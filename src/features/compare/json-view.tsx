@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { JsonView, defaultStyles } from 'react-json-view-lite';
+import { withLongStringsCut } from '@/lib/truncate';
 import 'react-json-view-lite/dist/index.css';
 
 interface JsonPaneViewProps {
@@ -25,9 +27,16 @@ export function JsonPaneView({
   scrollerRef,
   onScroll,
 }: JsonPaneViewProps) {
-  // The viewer wants an object or array; wrap anything else.
-  const data: object =
-    typeof raw === 'object' && raw !== null ? raw : { value: raw ?? null };
+  // The viewer wants an object or array; wrap anything else. Strings of
+  // millions of characters are cut for display (the export has them whole).
+  const data: object = useMemo(
+    () =>
+      withLongStringsCut(
+        typeof raw === 'object' && raw !== null ? raw : { value: raw ?? null },
+        ': export the JSON to see them',
+      ),
+    [raw],
+  );
   return (
     <div
       className="pane-scroller json-view"
