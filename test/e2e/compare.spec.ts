@@ -119,4 +119,16 @@ test("draws each version's boxes where the text is and links a selection across 
     path: testInfo.outputPath('document-view.png'),
     fullPage: true,
   });
+
+  // The selection holds in the other views: the Blocks rows of both panes
+  // (a Title in v2, the Text it was retyped from in v1).
+  await compare.getByRole('tab', { name: 'Blocks' }).click();
+  for (const pane of [candidate, baseline]) {
+    await expect(
+      pane.getByRole('button', {
+        name: /^Select \w+ block on page 1\b.*: Quarterly Pipeline Report/,
+        pressed: true,
+      }),
+    ).toBeVisible();
+  }
 });
