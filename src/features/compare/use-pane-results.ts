@@ -50,6 +50,8 @@ export function usePaneResults(
             ];
           }
           await yieldToMain();
+          // Left or re-run meanwhile: the entry is dropped, skip the work.
+          if (cancelled) return [runId, { raw, result: null, error: null }];
           return [runId, { raw, result: normalizeResponse(raw), error: null }];
         } catch (error) {
           const message =
