@@ -126,6 +126,19 @@ export function DocumentView({
     setZoom(fitWidthZoom(pdfPageSize ?? DEFAULT_PAGE_SIZE, width));
   };
 
+  // Open at "fit width" when the page at the untouched 100% would not fit
+  // its pane (two or more panes side by side): a page cut off at the right
+  // hides boxes. Once per view, and never over a zoom the user chose.
+  const autoFitted = useRef(false);
+  useEffect(() => {
+    const available = (scroller.current?.clientWidth ?? 0) - 24;
+    if (autoFitted.current || pdfPageSize === null || available <= 0) return;
+    autoFitted.current = true;
+    if (zoom === 1 && pdfPageSize.width > available) {
+      setZoom(fitWidthZoom(pdfPageSize, available));
+    }
+  }, [pdfPageSize, zoom, setZoom]);
+
   const shown = (block: NormalizedBlock) =>
     block.box !== null &&
     !hiddenTypes.has(block.type) &&
