@@ -108,4 +108,32 @@ describe('DocumentView with a PDF', { timeout: 20_000 }, () => {
       within(view).getByRole('button', { name: /^Text block on page 1/ }),
     ).toBeInTheDocument();
   });
+  it('opens at fit width when the page at 100% would not fit its pane', async () => {
+    const { doc } = fakePdf();
+    vi.mocked(openPdf).mockResolvedValue(doc as never);
+    // jsdom has no layout: give the pane a 224px-wide scroller (200px
+    // available after padding) for a 400pt-wide page.
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(224);
+    const view = renderView();
+
+    const box = await within(view).findByRole('button', {
+      name: 'Text block on page 1: Hello from the first page',
+    });
+    // Fitted to 50%: left 0.1 of a 200px-wide page -> 20px.
+    await waitFor(() => expect(box).toHaveStyle({ left: '20px' }));
+    expect(within(view).getByLabelText('Zoom')).toHaveTextContent('50%');
+  });
+
+  it('stays at 100% when the page fits', async () => {
+    const { doc } = fakePdf();
+    vi.mocked(openPdf).mockResolvedValue(doc as never);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(900);
+    const view = renderView();
+
+    const box = await within(view).findByRole('button', {
+      name: 'Text block on page 1: Hello from the first page',
+    });
+    await waitFor(() => expect(box).toHaveStyle({ left: '40px' }));
+    expect(within(view).getByLabelText('Zoom')).toHaveTextContent('100%');
+  });
 });
