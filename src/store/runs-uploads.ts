@@ -1,4 +1,4 @@
-import type { ReductoClient } from '@/api';
+import { raceAbort, type ReductoClient } from '@/api';
 import type { RunRepository } from '@/storage/run-repository';
 import { FILE_ID_TTL_MS } from '@/storage/run-repository';
 
@@ -43,25 +43,6 @@ const abortError = () =>
     name: 'AbortError',
     kind: 'aborted',
   });
-
-/** Resolves with `promise`, or rejects as soon as `signal` aborts. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}
 
 /**
  * Uploads each document once per base URL. Concurrent runs of the same
@@ -140,7 +121,7 @@ export function createUploadCache(repository: () => RunRepository) {
       req.signal.addEventListener('abort', stopWaiting, { once: true });
       try {
         return {
-          fileId: await raceAbort(shared.promise, req.signal),
+          fileId: await raceAbort(shared.promise, req.signal, abortError),
           reused: false,
         };
       } finally {
