@@ -1,5 +1,5 @@
-import { CurrentMarker } from './current-marker';
 import { splitKey } from './differences';
+import { DiffRow, DiffTable } from './diff-table';
 import { StatusBadge } from './status-badge';
 import type { PaneViewProps } from './view-props';
 
@@ -20,59 +20,42 @@ export function SplitView({
     return <p>This result has no split.</p>;
   }
   return (
-    <div
-      className="pane-scroller"
-      ref={scrollerRef}
+    <DiffTable
+      regionLabel={`Split view of ${paneName}`}
+      caption={`Split of ${paneName}`}
+      columns={['Split', 'Pages']}
+      comparedColumns={compared ? ['Status', 'Baseline pages'] : null}
+      scrollerRef={scrollerRef}
       onScroll={onScroll}
-      role="region"
-      aria-label={`Split view of ${paneName}`}
-      tabIndex={0}
     >
-      <table className="data-table">
-        <caption>Split of {paneName}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Split</th>
-            <th scope="col">Pages</th>
-            {compared && <th scope="col">Status</th>}
-            {compared && <th scope="col">Baseline pages</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {compared
-            ? comparison.splitDiffs.map((diff) => {
-                const key = splitKey(diff.key);
-                const isCurrent = current?.itemKey === key;
-                return (
-                  <tr
-                    key={key}
-                    className={`status-${diff.status}${isCurrent ? ' is-current' : ''}`}
-                    aria-current={isCurrent ? 'true' : undefined}
-                  >
-                    <th scope="row">
-                      {isCurrent && <CurrentMarker kind="current" />}
-                      {diff.name}
-                    </th>
-                    <td>{pagesText(diff.newPages)}</td>
-                    <td>
-                      <StatusBadge status={diff.status} />
-                      {diff.pagesAdded.length > 0 &&
-                        ` (+ pages ${diff.pagesAdded.join(', ')})`}
-                      {diff.pagesRemoved.length > 0 &&
-                        ` (− pages ${diff.pagesRemoved.join(', ')})`}
-                    </td>
-                    <td>{pagesText(diff.oldPages)}</td>
-                  </tr>
-                );
-              })
-            : (result.split ?? []).map((range) => (
-                <tr key={range.key}>
-                  <th scope="row">{range.name}</th>
-                  <td>{pagesText(range.pages)}</td>
-                </tr>
-              ))}
-        </tbody>
-      </table>
-    </div>
+      {compared
+        ? comparison.splitDiffs.map((diff) => {
+            const key = splitKey(diff.key);
+            return (
+              <DiffRow
+                key={key}
+                status={diff.status}
+                isCurrent={current?.itemKey === key}
+                name={diff.name}
+              >
+                <td>{pagesText(diff.newPages)}</td>
+                <td>
+                  <StatusBadge status={diff.status} />
+                  {diff.pagesAdded.length > 0 &&
+                    ` (+ pages ${diff.pagesAdded.join(', ')})`}
+                  {diff.pagesRemoved.length > 0 &&
+                    ` (− pages ${diff.pagesRemoved.join(', ')})`}
+                </td>
+                <td>{pagesText(diff.oldPages)}</td>
+              </DiffRow>
+            );
+          })
+        : (result.split ?? []).map((range) => (
+            <tr key={range.key}>
+              <th scope="row">{range.name}</th>
+              <td>{pagesText(range.pages)}</td>
+            </tr>
+          ))}
+    </DiffTable>
   );
 }
