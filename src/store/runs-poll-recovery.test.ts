@@ -14,10 +14,14 @@ const statusOf = (id: string) => getRun(id)?.status;
 configure({ asyncUtilTimeout: 5000 });
 
 /** Backoffs shortened so the tests do not wait minutes. */
-function withFastBackoff() {
+function withFastBackoff(onBackoff: () => void) {
   runsSetup.configure({
-    sleep: (ms) =>
-      new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 5))),
+    sleep: (ms) => {
+      onBackoff();
+      return new Promise<void>((resolve) =>
+        setTimeout(resolve, Math.min(ms, 5)),
+      );
+    },
   });
 }
 
@@ -25,9 +29,9 @@ afterEach(() => {
   runsSetup.unconfigure();
 });
 
-async function startHeldRun() {
+async function startHeldRun(onBackoff: () => void = () => undefined) {
   const h = setupRunsHarness();
-  withFastBackoff();
+  withFastBackoff(onBackoff);
   h.api.state.hold = true;
   const [id = ''] = await runsActions.runRequested(
     [h.addDocument('a.pdf')],
@@ -45,13 +49,23 @@ async function startHeldRun() {
 
 describe('polling through a network drop', { timeout: 20_000 }, () => {
   it('keeps polling the same job and completes once the network is back', async () => {
-    const { h, id, jobId, jobPolls, jobStarts } = await startHeldRun();
+    // The network comes back during the third backoff: deterministic,
+    // whatever the machine's speed (the queue gives up after 8 in a row).
+    let backoffs = 0;
+    let online = () => undefined as void;
+    const { h, id, jobId, jobPolls, jobStarts } = await startHeldRun(() => {
+      backoffs += 1;
+      if (backoffs === 3) online();
+    });
+    online = () => {
+      h.api.state.offline = false;
+    };
     h.api.state.offline = true;
     const before = jobPolls();
-    await waitFor(() => expect(jobPolls()).toBeGreaterThanOrEqual(before + 3));
+    await waitFor(() => expect(backoffs).toBeGreaterThanOrEqual(3));
+    expect(jobPolls()).toBeGreaterThanOrEqual(before + 3);
     expect(statusOf(id)).toBe('running');
 
-    h.api.state.offline = false;
     h.api.release();
     await waitFor(() => expect(statusOf(id)).toBe('completed'));
     expect(getRun(id)?.jobId).toBe(jobId);
